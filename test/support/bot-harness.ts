@@ -1,0 +1,56 @@
+import { Writable } from 'node:stream';
+import type { Activity } from 'botbuilder';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { type RunningApp, startApp } from '../../index';
+import { FakeConnector } from './fake-connector';
+
+/** Every log line the bots of this test process wrote, for the "no secrets in logs" checks. */
+export const capturedLogLines: string[] = [];
+
+export interface BotHarness {
+  app: RunningApp;
+  connector: FakeConnector;
+  url: string;
+  logs: string[];
+  /** POSTs an activity to /api/messages as Teams would; returns the HTTP status and body. */
+  send(activity: Partial<Activity>): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real bot (the same composition root as `npm start`) on a free loopback port. */
+export async function startBot(env: Record<string, string> = {}, now?: () => Date): Promise<BotHarness> {
+  const connector = await new FakeConnector().start();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString('utf8');
+      logs.push(line);
+      capturedLogLines.push(line);
+      done();
+    },
+  });
+  const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' });
+  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', ...(now ? { now } : {}) });
+  const url = `http://127.0.0.1:${app.port}`;
+  return {
+    app,
+    connector,
+    url,
+    logs,
+    send: (activity) => postJson(`${url}/api/messages`, activity),
+    stop: async () => {
+      await app.stop();
+      await connector.stop();
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.text() };
+}
