@@ -8,6 +8,7 @@ import { createStorage } from './bot/storage/create-storage';
 import { TeamsBot } from './bot/teams-bot';
 import { TenantRecordStore } from './bot/tenant-record-store';
 import { createTurnErrorHandler } from './bot/turn-error';
+import { turnLogging } from './bot/turn-logging';
 
 /** The only composition root: builds the whole graph from a configuration and its edges. */
 
@@ -38,6 +39,7 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
     }),
   );
   adapter.onTurnError = createTurnErrorHandler(logger.child({ module: 'turn' }));
+  adapter.use(turnLogging(logger.child({ module: 'turn' })));
 
   const conversationState = new ConversationState(storage);
   const router = new MainRouter({ tenants: new TenantRecordStore(storage), now });

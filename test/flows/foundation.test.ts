@@ -47,7 +47,7 @@ describe('the bot on its HTTP endpoint, in local mode', () => {
 
   it('when someone else joins a team the bot is in, then it stays quiet', async () => {
     const channel = conversation('channel');
-    const joined = { ...botInstalled(bot.connector.url, channel, admin), membersAdded: [{ id: teamsUser().id }] };
+    const joined = { ...botInstalled(bot.connector.url, channel, admin), membersAdded: [{ id: teamsUser().id, name: 'New Member' }] };
     expect((await bot.send(joined)).status).toBe(200);
     expect(bot.connector.posted(channel.id)).toHaveLength(0);
   });
@@ -97,5 +97,21 @@ describe('the bot with a Bot Framework identity (MicrosoftAppId set)', () => {
     const sent = await postJson(`${bot.url}/api/messages`, message(bot.connector.url, chat, teamsUser(), 'help'), { authorization });
     expect(sent.status).toBe(401);
     expect(bot.connector.calls).toHaveLength(0);
+  });
+});
+
+describe('the log of a turn', () => {
+  it('when a turn runs, then a log line names its tenant, conversation and activity, and not what was said', async () => {
+    const bot = await startBot();
+    try {
+      const chat = conversation('personal');
+      const activity = message(bot.connector.url, chat, teamsUser(), 'my secret words');
+      await bot.send(activity);
+      const turnLines = bot.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'turn');
+      expect(turnLines).toEqual([expect.objectContaining({ tenantId: chat.tenantId, conversationId: chat.id, activityId: activity.id })]);
+      expect(bot.logs.join('')).not.toContain('my secret words');
+    } finally {
+      await bot.stop();
+    }
   });
 });

@@ -100,7 +100,7 @@ export function execute(serviceUrl: string, where: TeamsConversation, from: Team
 
 /** The bot was installed: personal app, added to a group chat, or added to a team. */
 export function botInstalled(serviceUrl: string, where: TeamsConversation, by: TeamsUser): Partial<Activity> {
-  const activity = { ...base(serviceUrl, where, by), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] };
+  const activity = { ...base(serviceUrl, where, by), type: 'conversationUpdate', membersAdded: [{ id: BOT.id, name: BOT.name }] };
   if (where.kind === 'channel') (activity.channelData as Record<string, unknown>).eventType = 'teamMemberAdded';
   return activity;
 }
