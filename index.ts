@@ -1,10 +1,17 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConsentCallback } from './dialogs/consent-callback';
+import { ConsentRequests } from './dialogs/consent-requests';
+import { ConsentVerifier, DEFAULT_RETRY_DELAYS_MS, type RetryPolicy } from './permissions/consent-verifier';
+import { type AppCredentials, EntraTokens } from './permissions/entra-tokens';
+import type { AppRegistrationId } from './permissions/types';
+import { FeatureDisabler } from './dialogs/disable-feature';
 import { MainRouter } from './dialogs/main-router';
 import { type Config, ConfigError, loadConfig, redactedConfig } from './bot/config';
 import { createLogger, type Logger } from './bot/logger';
 import { createHttpServer } from './bot/server';
 import { resolveStateSecret } from './bot/state-secret';
-import { createStorage } from './bot/storage/create-storage';
+import { type ClosableStorage, createStorage } from './bot/storage/create-storage';
 import { TeamsBot } from './bot/teams-bot';
 import { TenantRecordStore } from './bot/tenant-record-store';
 import { createTurnErrorHandler } from './bot/turn-error';
@@ -17,6 +24,10 @@ export interface AppEdges {
   now?: () => Date;
   /** Loopback for tests; all interfaces otherwise. */
   host?: string;
+  /** A store the caller holds (tests seed and inspect it); built from STORAGE otherwise. */
+  storage?: ClosableStorage;
+  /** How verification waits for Microsoft's replication; tests shorten it. */
+  retry?: RetryPolicy;
 }
 
 export interface RunningApp {
@@ -27,8 +38,8 @@ export interface RunningApp {
 export async function startApp(config: Config, edges: AppEdges = {}): Promise<RunningApp> {
   const logger = edges.logger ?? createLogger(config.logLevel);
   const now = edges.now ?? (() => new Date());
-  const storage = createStorage(config.storage);
-  resolveStateSecret(config);
+  const storage = edges.storage ?? createStorage(config.storage);
+  const stateSecret = resolveStateSecret(config);
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -42,9 +53,35 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
   adapter.use(turnLogging(logger.child({ module: 'turn' })));
 
   const conversationState = new ConversationState(storage);
-  const router = new MainRouter({ tenants: new TenantRecordStore(storage), now });
+  const tenants = new TenantRecordStore(storage);
+  const redirectUri = new URL('api/consent/callback', withTrailingSlash(config.publicUrl)).toString();
+  const clientIds = { tikit: config.tikitApp.appId, 'tikit-email-connector': config.emailApp.appId };
+  const consents = new ConsentRequests(
+    tenants,
+    {
+      authorityHost: config.authorityHost,
+      graphHost: config.graphHost,
+      redirectUri,
+      clientIds,
+      stateSecret,
+    },
+    now,
+  );
+  const consentCallback = new ConsentCallback({
+    tenants,
+    consents,
+    verifier: new ConsentVerifier(new EntraTokens(config.authorityHost), config.graphHost, edges.retry ?? { delaysMs: DEFAULT_RETRY_DELAYS_MS, sleep }),
+    credentials: credentialsOf(config),
+    stateSecret,
+    redirectUri,
+    now,
+    // An empty string, never undefined, is the app id in local mode (MICROSOFT.md §6).
+    notify: (reference, logic) => adapter.continueConversationAsync(config.bot.appId, reference, logic),
+  });
+  const disabler = new FeatureDisabler(tenants, { authorityHost: config.authorityHost, clientIds }, now);
+  const router = new MainRouter({ conversationState, tenants, consents, disabler, now });
   const bot = new TeamsBot(router, conversationState);
-  const server = createHttpServer({ adapter, bot, logger });
+  const server = createHttpServer({ adapter, bot, consentCallback, logger });
   const port = await server.listen(config.port, edges.host);
   logger.info({ config: redactedConfig(config), port }, 'serving /api/messages');
 
@@ -56,6 +93,18 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
       logger.info('stopped');
     },
   };
+}
+
+function credentialsOf(config: Config): Partial<Record<AppRegistrationId, AppCredentials>> {
+  const credentials: Partial<Record<AppRegistrationId, AppCredentials>> = {};
+  if (config.tikitApp.secret) credentials.tikit = { appId: config.tikitApp.appId, secret: config.tikitApp.secret };
+  if (config.emailApp.secret) credentials['tikit-email-connector'] = { appId: config.emailApp.appId, secret: config.emailApp.secret };
+  return credentials;
+}
+
+/** PUBLIC_URL may carry a path (behind a proxy); the callback goes under it. */
+function withTrailingSlash(url: URL): URL {
+  return new URL(url.pathname.endsWith('/') ? url.href : `${url.href}/`);
 }
 
 async function main(): Promise<void> {

@@ -1,6 +1,8 @@
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { ConsentCallback } from '../dialogs/consent-callback';
 import { looksLikeActivity } from './activity-shape';
+import { parseCallbackQuery, renderCallbackPage } from './callback-page';
 import type { Logger } from './logger';
 
 /** Teams messages are at most ~40 KB; 1 MB leaves room for hostile tests without letting memory run away. */
@@ -9,8 +11,18 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpServerDependencies {
   adapter: CloudAdapter;
   bot: ActivityHandler;
+  consentCallback: ConsentCallback;
   logger: Logger;
 }
+
+/** Browsers must not cache or frame the consent result, nor leak its URL (state, code) onwards. */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+};
 
 export interface HttpServer {
   listen(port: number, host?: string): Promise<number>;
@@ -36,6 +48,15 @@ export function createHttpServer(deps: HttpServerDependencies): HttpServer {
       return;
     }
     await track(inFlight, deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+  });
+  server.get('/api/consent/callback', async (req: Request, res: Response) => {
+    const query = parseCallbackQuery(req.url ?? '');
+    const page = query
+      ? await track(inFlight, deps.consentCallback.handle(query))
+      : { status: 400, title: 'This consent link is not valid', message: 'Nothing was changed. Start again from Microsoft Teams.' };
+    log.info({ path: '/api/consent/callback', status: page.status }, 'consent callback');
+    res.writeHead(page.status, PAGE_HEADERS);
+    res.end(renderCallbackPage(page));
   });
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });

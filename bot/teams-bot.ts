@@ -1,4 +1,5 @@
-import { type Activity, type ConversationState, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { type Activity, type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import { readCardAction } from '../dialogs/card-action';
 import type { MainRouter } from '../dialogs/main-router';
 
 /**
@@ -21,6 +22,17 @@ export class TeamsBot extends TeamsActivityHandler {
       if (botWasAdded) await this.router.onInstalled(context);
       await next();
     });
+  }
+
+  /** Card presses (Action.Execute). Parsed here without trusting their shape: a malformed one gets 400. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const action = readCardAction(context.activity.value);
+    if (!action) {
+      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Not an Action.Execute this bot understands.' } } };
+    }
+    const response = await this.router.onCardAction(context, action);
+    return { status: response.statusCode, body: response };
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,48 +1,196 @@
-import { TurnContext } from 'botbuilder';
+import { type AdaptiveCardInvokeResponse, type ConversationState, TurnContext } from 'botbuilder';
+import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
+import { noticeCard } from '../cards/notice';
+import type { FeatureId } from '../permissions/types';
+import { answerQuestion } from './answers';
+import { type CardAction, cardResponse, messageResponse } from './card-action';
+import type { ConsentRequests } from './consent-requests';
+import { disableConfirmation, type FeatureDisabler } from './disable-feature';
+import { CARD_ACTION, CARD_RESPONSE, EnableJourney, type EnableState } from './enable-journey';
+import { featureSettingsAttachment, settingsChange } from './feature-settings';
 import { helpReply, welcomeReply } from './help';
-import type { TenantRecords } from './tenant-record';
+import { historyReply, statusReply } from './status';
+import { recognize } from './recognizer';
+import { OUTSIDE_TENANT_MESSAGE, requesterOf, tenantIdOf } from './requester';
+import { featureNames } from './review-presenter';
+import { enabledFeatures, type TenantRecords } from './tenant-record';
 
 export interface RouterDependencies {
+  conversationState: ConversationState;
   tenants: TenantRecords;
+  consents: ConsentRequests;
+  disabler: FeatureDisabler;
   now: () => Date;
 }
 
-/** Teams' tenant id of the activity, if it carries one. */
-export function tenantIdOf(context: TurnContext): string | undefined {
-  const channelData = context.activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const id = channelData?.tenant?.id ?? context.activity.conversation?.tenantId;
-  return typeof id === 'string' && id !== '' ? id : undefined;
-}
-
 /**
- * Decides what each turn means and answers it. Every message gets an answer: what is not understood
- * gets help, never a silent turn.
+ * Decides what each turn means and answers it. Every message gets an answer (what is not understood
+ * gets help), questions never change anything, and only card presses start consents or change state.
  */
 export class MainRouter {
-  constructor(private readonly deps: RouterDependencies) {}
+  private readonly dialogs: DialogSet;
 
-  async onMessage(context: TurnContext, _text: string): Promise<void> {
-    await context.sendActivity(helpReply());
+  constructor(private readonly deps: RouterDependencies) {
+    this.dialogs = new DialogSet(deps.conversationState.createProperty('dialogState'));
+    this.dialogs.add(new EnableJourney(deps.tenants, deps.consents));
+  }
+
+  async onMessage(context: TurnContext, text: string): Promise<void> {
+    const recognition = recognize(text);
+    switch (recognition.intent) {
+      case 'enable':
+        return this.startEnable(context, recognition.features);
+      case 'disable':
+        return this.askDisable(context, recognition.features);
+      case 'features':
+        return this.showFeatures(context);
+      case 'explain':
+      case 'feature-permissions':
+      case 'features-using':
+        await context.sendActivity(answerQuestion(recognition));
+        return;
+      case 'status':
+        return this.withRecord(context, async (record) => void (await context.sendActivity(statusReply(record))));
+      case 'history':
+        return this.withRecord(context, async (record) => void (await context.sendActivity(historyReply(record))));
+      case 'declined':
+        await context.sendActivity(`OK, I won't enable ${recognition.features.length ? featureNames(recognition.features) : 'anything'}. Nothing was changed.`);
+        return;
+      case 'cancel':
+        return this.cancel(context);
+      case 'help':
+        await context.sendActivity(helpReply());
+        return;
+      default:
+        await context.sendActivity(helpReply("Sorry, I didn't understand that", 'Here is what I can do. Type a command or press an example; in a channel, mention me first.'));
+    }
+  }
+
+  async onCardAction(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    const requester = requesterOf(context);
+    if (!requester) return messageResponse(OUTSIDE_TENANT_MESSAGE);
+    switch (action.verb) {
+      case 'consent.start':
+        return this.continueJourney(context, action);
+      case 'journey.cancel':
+        await this.cancel(context, false);
+        return cardResponse(cancelledCard());
+      case 'features.update':
+        return this.updateFeatures(context, action);
+      case 'disable.confirm': {
+        const card = await this.deps.disabler.confirm(requester, action);
+        if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [card] });
+        return cardResponse(card);
+      }
+      case 'disable.keep':
+        return cardResponse(noticeCard({ title: 'Kept on', color: 'Default', paragraphs: ['Nothing was changed.'], facts: [], links: [], buttons: [] }));
+      case 'consent.check':
+        return this.checkConsent(context, action);
+      default:
+        return messageResponse("I don't know that button: it may come from an older version of this card. Nothing was changed.");
+    }
   }
 
   /** The bot was added to a personal chat, group chat or team: greet and remember the conversation. */
   async onInstalled(context: TurnContext): Promise<void> {
-    await this.rememberConversation(context);
+    const tenantId = tenantIdOf(context);
+    if (tenantId) {
+      const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+      const conversationId = context.activity.conversation.id;
+      const seenAt = this.deps.now().toISOString();
+      await this.deps.tenants.update(tenantId, (record) => {
+        record.conversations[conversationId] ??= { reference, conversationType: context.activity.conversation.conversationType ?? 'personal', firstSeen: seenAt };
+      });
+    }
     await context.sendActivity(welcomeReply());
   }
 
-  private async rememberConversation(context: TurnContext): Promise<void> {
-    const tenantId = tenantIdOf(context);
-    if (!tenantId) return;
-    const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
-    const conversationId = context.activity.conversation.id;
-    const seenAt = this.deps.now().toISOString();
-    await this.deps.tenants.update(tenantId, (record) => {
-      record.conversations[conversationId] ??= {
-        reference,
-        conversationType: context.activity.conversation.conversationType ?? 'personal',
-        firstSeen: seenAt,
-      };
+  private async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {
+    if (features.length === 0) return this.showFeatures(context, 'Which feature? Switch it on below, or type e.g. "enable intune connector".');
+    const dc = await this.dialogs.createContext(context);
+    await this.endJourney(dc, 'Replaced by a newer request below.');
+    await dc.beginDialog(EnableJourney.id, { features });
+  }
+
+  private async askDisable(context: TurnContext, features: FeatureId[]): Promise<void> {
+    if (features.length === 0) return this.showFeatures(context, 'Which feature? Switch it off below, or type e.g. "disable email connector".');
+    await this.withRecord(context, async (record) => {
+      await context.sendActivity(disableConfirmation(features, enabledFeatures(record)));
     });
   }
+
+  private async showFeatures(context: TurnContext, lead?: string): Promise<void> {
+    await this.withRecord(context, async (record) => {
+      await context.sendActivity({ text: lead ?? 'Consent Management', attachments: [featureSettingsAttachment(record)] });
+    });
+  }
+
+  private async continueJourney(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog?.id !== EnableJourney.id) {
+      return messageResponse('This request was cancelled or replaced. Type "enable" and the feature to start again.');
+    }
+    context.turnState.set(CARD_ACTION, action);
+    await dc.continueDialog();
+    return (context.turnState.get(CARD_RESPONSE) as AdaptiveCardInvokeResponse | undefined) ?? messageResponse('Nothing to do for that button.');
+  }
+
+  private async updateFeatures(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    const record = await this.deps.tenants.read(requesterOf(context)!.tenantId);
+    const change = settingsChange(record, action);
+    if (change.kind === 'stale') {
+      await context.sendActivity('The settings changed since that card was sent, so I did not act on it. Here they are now:');
+      return cardResponse(featureSettingsAttachment(record));
+    }
+    if (change.kind === 'invalid') return messageResponse('That card sent something I cannot read. Nothing was changed.');
+    if (change.kind === 'unchanged') return messageResponse('Nothing changed: switch a feature on or off first.');
+    if (change.switchedOn.length > 0) await this.startEnable(context, change.switchedOn);
+    if (change.switchedOff.length > 0) await context.sendActivity(disableConfirmation(change.switchedOff, enabledFeatures(record)));
+    return cardResponse(featureSettingsAttachment(record));
+  }
+
+  private async checkConsent(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    const record = await this.deps.tenants.read(requesterOf(context)!.tenantId);
+    const pending = typeof action.data.consentId === 'string' ? record.pendingConsents[action.data.consentId] : undefined;
+    if (!pending) return messageResponse('I have no open consent for that card: it was completed, cancelled or has expired.');
+    return messageResponse("Microsoft has not sent me the result of this consent yet. Open the link, accept, and I'll confirm here.");
+  }
+
+  private async cancel(context: TurnContext, say = true): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    const ended = await this.endJourney(dc, 'Cancelled. Nothing was changed.');
+    if (say) await context.sendActivity(ended ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
+  }
+
+  /** Ends the journey in progress: its consent links stop working and its cards say why. */
+  private async endJourney(dc: DialogContext, why: string): Promise<boolean> {
+    if (dc.activeDialog?.id !== EnableJourney.id) return false;
+    const state = dc.activeDialog.state as EnableState;
+    const cardIds = Object.values(state.cards);
+    const tenantId = tenantIdOf(dc.context);
+    if (tenantId) {
+      await this.deps.tenants.update(tenantId, (record) => {
+        for (const [id, pending] of Object.entries(record.pendingConsents)) {
+          if (pending.cardActivityId && cardIds.includes(pending.cardActivityId)) delete record.pendingConsents[id];
+        }
+      });
+    }
+    const card = noticeCard({ title: 'Request closed', color: 'Default', paragraphs: [why], facts: [], links: [], buttons: [] });
+    for (const id of cardIds) if (id !== dc.context.activity.replyToId) await dc.context.updateActivity({ type: 'message', id, attachments: [card] });
+    await dc.cancelAllDialogs();
+    return true;
+  }
+
+  private async withRecord(context: TurnContext, use: (record: Awaited<ReturnType<TenantRecords['read']>>) => Promise<void>): Promise<void> {
+    const tenantId = tenantIdOf(context);
+    if (!tenantId) {
+      await context.sendActivity(OUTSIDE_TENANT_MESSAGE);
+      return;
+    }
+    await use(await this.deps.tenants.read(tenantId));
+  }
+}
+
+function cancelledCard() {
+  return noticeCard({ title: 'Cancelled', color: 'Default', paragraphs: ['Nothing was changed. Type "enable" and a feature to start again.'], facts: [], links: [], buttons: [] });
 }

@@ -1,4 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
+import type { ConsentStepKind } from '../permissions/consent-plan';
+import type { AppRegistrationId, ConsentArea, FeatureId } from '../permissions/types';
 
 /**
  * What the bot keeps per tenant, in one record keyed by the tenant id. Only this tenant's turns and
@@ -8,6 +10,16 @@ export interface TenantRecord {
   tenantId: string;
   /** Conversations in this tenant where the bot is installed or has been spoken to. */
   conversations: Record<string, KnownConversation>;
+  /** Whether each feature is switched on in Tikit (absent: never switched on). */
+  features: Partial<Record<FeatureId, FeatureState>>;
+  /** Bumped on every feature change, so a feature card sent before a change is recognised as stale. */
+  settingsVersion: number;
+  /** What Microsoft last reported as granted, per app registration and type. */
+  grants: GrantSnapshot;
+  /** Consent links sent and not yet answered, by their id (the id inside the signed `state`). */
+  pendingConsents: Record<string, PendingConsent>;
+  /** Who did what, newest last. */
+  history: ConsentEvent[];
 }
 
 export interface KnownConversation {
@@ -16,8 +28,79 @@ export interface KnownConversation {
   firstSeen: string;
 }
 
+export interface FeatureState {
+  enabled: boolean;
+  changedAt: string;
+  changedBy: string;
+}
+
+export interface GrantSnapshot {
+  /** Object ids of the apps' service principals in this tenant, once Graph showed them. */
+  servicePrincipalIds?: Partial<Record<AppRegistrationId, string>>;
+  /** Delegated scopes in an organization-wide (AllPrincipals) grant to the Tikit app. */
+  tikitDelegated: string[];
+  /** Application permissions (app roles) granted to the Tikit app. */
+  tikitApplication: string[];
+  /** Application permissions granted to the Tikit Email Connector app. */
+  emailApplication: string[];
+  /** True once Tikit's base (Required) consent has been given. */
+  baseGranted: boolean;
+  checkedAt: string | null;
+}
+
+export interface PendingConsent {
+  id: string;
+  kind: ConsentStepKind;
+  app: AppRegistrationId;
+  /** What this consent grants. */
+  areas: ConsentArea[];
+  /** Every feature the admin asked for in this journey: what to continue with after this step. */
+  journeyFeatures: FeatureId[];
+  /** Delegated scopes named in the link (authorize endpoint only). */
+  scopes: string[];
+  /** PKCE verifier for redeeming the code (authorize endpoint only). */
+  codeVerifier: string | null;
+  userId: string;
+  userName: string;
+  conversationId: string;
+  reference: Partial<ConversationReference>;
+  /** The message holding the consent card, updated in place with the outcome. */
+  cardActivityId: string | null;
+  /** Set when Microsoft's redirect used this consent's state: it can never be used again. */
+  consumedAt: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ConsentEvent {
+  at: string;
+  by: string;
+  action: 'consent-link-sent' | 'feature-disabled' | 'consent-granted' | 'consent-incomplete' | 'consent-failed' | 'consent-unverified';
+  areas: ConsentArea[];
+  detail: string;
+}
+
+export const MAX_HISTORY = 500;
+
 export function emptyTenantRecord(tenantId: string): TenantRecord {
-  return { tenantId, conversations: {} };
+  return {
+    tenantId,
+    conversations: {},
+    features: {},
+    settingsVersion: 0,
+    grants: { tikitDelegated: [], tikitApplication: [], emailApplication: [], baseGranted: false, checkedAt: null },
+    pendingConsents: {},
+    history: [],
+  };
+}
+
+export function enabledFeatures(record: TenantRecord): FeatureId[] {
+  return (Object.keys(record.features) as FeatureId[]).filter((id) => record.features[id]?.enabled);
+}
+
+export function addEvent(record: TenantRecord, event: ConsentEvent): void {
+  record.history.push(event);
+  if (record.history.length > MAX_HISTORY) record.history.splice(0, record.history.length - MAX_HISTORY);
 }
 
 /**

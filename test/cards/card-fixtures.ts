@@ -1,5 +1,7 @@
 import type { Attachment } from 'botbuilder';
 import { helpCard, type HelpCardData } from '../../cards/help';
+import { answerCardFixtures } from './answer-card-fixtures';
+import { journeyCardFixtures } from './journey-card-fixtures';
 
 /**
  * Every card template with realistic data, built through the card's own function exactly as the bot
@@ -62,6 +64,8 @@ export const cardFixtures: CardFixtures = {
     },
   },
 };
+
+Object.assign(cardFixtures, journeyCardFixtures, answerCardFixtures);
 
 export interface NamedFixture extends CardFixture {
   card: string;

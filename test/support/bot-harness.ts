@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { MemoryStore } from '../../bot/storage/memory-storage';
+import { TenantRecordStore } from '../../bot/tenant-record-store';
 import { type RunningApp, startApp } from '../../index';
 import { FakeConnector } from './fake-connector';
 
@@ -10,6 +12,9 @@ export const capturedLogLines: string[] = [];
 
 export interface BotHarness {
   app: RunningApp;
+  /** The bot's own store, to seed and inspect tenant records as they are kept. */
+  storage: MemoryStore;
+  tenants: TenantRecordStore;
   connector: FakeConnector;
   url: string;
   logs: string[];
@@ -31,10 +36,13 @@ export async function startBot(env: Record<string, string> = {}, now?: () => Dat
     },
   });
   const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' });
-  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', ...(now ? { now } : {}) });
+  const storage = new MemoryStore();
+  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', storage, ...(now ? { now } : {}) });
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
+    storage,
+    tenants: new TenantRecordStore(storage),
     connector,
     url,
     logs,

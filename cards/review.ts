@@ -1,0 +1,35 @@
+import reviewTemplate from './review.json';
+import { CardTemplate } from './bind-template';
+
+export type CardColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+
+export interface ReviewPermission {
+  name: string;
+  type: string;
+  allows: string;
+  reason: string;
+  /** "Already granted" or "New", as the admin should read it. */
+  status: string;
+  statusColor: CardColor;
+  risk: string;
+  riskColor: CardColor;
+  couldDo: string;
+}
+
+export interface ReviewCardData {
+  title: string;
+  subtitle: string;
+  /** Shown in a warning box when not empty (e.g. Tikit's base set is not granted yet). */
+  notice: string;
+  permissions: ReviewPermission[];
+  footer: string;
+  /** Data of the "Continue to consent" button; no button when null (nothing left to grant). */
+  continueData: Record<string, unknown> | null;
+  cancelData: Record<string, unknown>;
+}
+
+const template = new CardTemplate<ReviewCardData>(reviewTemplate);
+
+export function reviewCard(data: ReviewCardData) {
+  return template.attachment(data);
+}

@@ -1,0 +1,72 @@
+import type { Attachment } from 'botbuilder';
+import { type CardColor, reviewCard, type ReviewPermission } from '../cards/review';
+import { appDisplayName, getFeature, requiredPermissions, rowsFor } from '../permissions/catalog';
+import type { AppRegistrationId, FeatureId, PermissionRow, RiskLevel } from '../permissions/types';
+import type { GrantSnapshot } from './tenant-record';
+
+const RISK_COLORS: Record<RiskLevel, CardColor> = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' };
+
+export interface ReviewRequest {
+  journeyId: string;
+  features: FeatureId[];
+  grants: GrantSnapshot;
+}
+
+/** The app registrations a set of features lives on, Tikit first. */
+export function appsFor(features: readonly FeatureId[]): AppRegistrationId[] {
+  const apps = new Set(features.flatMap((feature) => getFeature(feature).apps));
+  return (['tikit', 'tikit-email-connector'] as const).filter((app) => apps.has(app));
+}
+
+export function isGranted(row: PermissionRow, grants: GrantSnapshot): boolean {
+  if (row.app === 'tikit-email-connector') return grants.emailApplication.includes(row.name);
+  return (row.type === 'Delegated' ? grants.tikitDelegated : grants.tikitApplication).includes(row.name);
+}
+
+function featureNames(features: readonly FeatureId[]): string {
+  const names = features.map((feature) => getFeature(feature).displayName);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function present(row: PermissionRow, grants: GrantSnapshot): ReviewPermission {
+  const granted = isGranted(row, grants);
+  return {
+    name: row.name,
+    type: row.type,
+    allows: row.allows,
+    reason: row.reason,
+    status: granted ? 'Already granted' : 'To grant',
+    statusColor: granted ? 'Good' : 'Accent',
+    risk: row.risk,
+    riskColor: RISK_COLORS[row.risk],
+    couldDo: row.couldDo,
+  };
+}
+
+function baseNotice(grants: GrantSnapshot): string {
+  if (grants.baseGranted) return '';
+  return `Tikit's base permissions (the ${requiredPermissions().length} "Required" ones every organization grants for sign-in, roles, setup, attachments and people pickers) are not granted in your organization yet. The consent starts with them, then continues with this feature. Ask "what permissions are required?" to see them.`;
+}
+
+/** One review card per app registration involved, listing what the features need and why. */
+export function reviewCards(request: ReviewRequest): Attachment[] {
+  return appsFor(request.features).map((app) => {
+    const features = request.features.filter((feature) => getFeature(feature).apps.includes(app));
+    const rows = [...rowsFor(features, app, 'Delegated'), ...rowsFor(features, app, 'Application')];
+    const permissions = rows.map((row) => present(row, request.grants));
+    const allGranted = request.grants.baseGranted && permissions.every((p) => p.status === 'Already granted');
+    return reviewCard({
+      title: `Enable ${featureNames(features)}: review`,
+      subtitle: `${permissions.length} permission${permissions.length === 1 ? '' : 's'} on the ${appDisplayName(app)} app registration`,
+      notice: baseNotice(request.grants),
+      permissions,
+      footer: allGranted
+        ? 'Everything listed is already granted: nothing more to consent to.'
+        : 'Nothing changes until a Microsoft 365 administrator accepts on Microsoft\'s own consent screen.',
+      continueData: { journeyId: request.journeyId, app, features },
+      cancelData: { journeyId: request.journeyId },
+    });
+  });
+}
+
+export { featureNames };
