@@ -1,11 +1,13 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConsentCallback } from './dialogs/consent-callback';
+import { ConsentRecheck } from './dialogs/consent-recheck';
 import { ConsentRequests } from './dialogs/consent-requests';
 import { ConsentVerifier, DEFAULT_RETRY_DELAYS_MS, type RetryPolicy } from './permissions/consent-verifier';
 import { type AppCredentials, EntraTokens } from './permissions/entra-tokens';
 import type { AppRegistrationId } from './permissions/types';
 import { FeatureDisabler } from './dialogs/disable-feature';
+import { GrantProbe } from './dialogs/live-grants';
 import { MainRouter } from './dialogs/main-router';
 import { type Config, ConfigError, loadConfig, redactedConfig } from './bot/config';
 import { createLogger, type Logger } from './bot/logger';
@@ -67,11 +69,13 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
     },
     now,
   );
+  const verifier = new ConsentVerifier(new EntraTokens(config.authorityHost), config.graphHost, edges.retry ?? { delaysMs: DEFAULT_RETRY_DELAYS_MS, sleep });
+  const credentials = credentialsOf(config);
   const consentCallback = new ConsentCallback({
     tenants,
     consents,
-    verifier: new ConsentVerifier(new EntraTokens(config.authorityHost), config.graphHost, edges.retry ?? { delaysMs: DEFAULT_RETRY_DELAYS_MS, sleep }),
-    credentials: credentialsOf(config),
+    verifier,
+    credentials,
     stateSecret,
     redirectUri,
     now,
@@ -79,7 +83,9 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
     notify: (reference, logic) => adapter.continueConversationAsync(config.bot.appId, reference, logic),
   });
   const disabler = new FeatureDisabler(tenants, { authorityHost: config.authorityHost, clientIds }, now);
-  const router = new MainRouter({ conversationState, tenants, consents, disabler, now });
+  const probe = new GrantProbe(verifier, credentials);
+  const recheck = new ConsentRecheck(tenants, verifier, credentials, now);
+  const router = new MainRouter({ conversationState, tenants, consents, disabler, recheck, probe, now });
   const bot = new TeamsBot(router, conversationState);
   const server = createHttpServer({ adapter, bot, consentCallback, logger });
   const port = await server.listen(config.port, edges.host);

@@ -119,10 +119,20 @@ export class ConsentCallback {
       }
       case 'unavailable': {
         // Kept (consumed) so `status` can check again: nothing recorded is lost.
+        await this.keepForLater(tenantId, pending);
         const outcome = unavailableOutcome(pending);
         return { ...outcome, page: { title: 'Not verified yet', message: outcome.text } };
       }
     }
+  }
+
+  private async keepForLater(tenantId: string, pending: PendingConsent): Promise<void> {
+    const at = this.deps.now().toISOString();
+    await this.deps.tenants.update(tenantId, (record) => {
+      const kept = record.pendingConsents[pending.id];
+      if (kept) kept.verifyLater = true;
+      addEvent(record, { at, by: pending.userName, action: 'consent-unverified', areas: pending.areas, detail: 'Microsoft could not be reached; kept to check again' });
+    });
   }
 
   private async finish(tenantId: string, pending: PendingConsent, action: 'consent-failed' | 'consent-unverified', detail: string): Promise<void> {

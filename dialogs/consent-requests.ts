@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import { adminConsentUrl, authorizeUrl } from '../permissions/consent-link';
-import { type ConsentStep, scopesForDelegatedStep } from '../permissions/consent-plan';
+import { type ConsentStep, scopesForDelegatedStep, VERIFICATION_SCOPE } from '../permissions/consent-plan';
 import { codeChallengeFor, createCodeVerifier } from '../permissions/pkce';
 import { signState, STATE_LIFETIME_SECONDS } from '../permissions/state-token';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
@@ -93,7 +93,8 @@ export class ConsentRequests {
       state,
     };
     if (pending.kind === 'delegated') {
-      return authorizeUrl(endpoint, this.settings.graphHost, pending.scopes, codeChallengeFor(pending.codeVerifier ?? ''));
+      const scopes = [...new Set([...pending.scopes, VERIFICATION_SCOPE])];
+      return authorizeUrl(endpoint, this.settings.graphHost, scopes, codeChallengeFor(pending.codeVerifier ?? ''));
     }
     return adminConsentUrl(endpoint, this.settings.graphHost);
   }

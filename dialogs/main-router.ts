@@ -2,7 +2,10 @@ import { type AdaptiveCardInvokeResponse, type ConversationState, TurnContext } 
 import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice';
 import type { FeatureId } from '../permissions/types';
+import { isFeatureId } from '../permissions/catalog';
 import { answerQuestion } from './answers';
+import type { ConsentRecheck } from './consent-recheck';
+import type { GrantProbe } from './live-grants';
 import { type CardAction, cardResponse, messageResponse } from './card-action';
 import type { ConsentRequests } from './consent-requests';
 import { disableConfirmation, type FeatureDisabler } from './disable-feature';
@@ -20,6 +23,8 @@ export interface RouterDependencies {
   tenants: TenantRecords;
   consents: ConsentRequests;
   disabler: FeatureDisabler;
+  recheck: ConsentRecheck;
+  probe: GrantProbe;
   now: () => Date;
 }
 
@@ -50,7 +55,7 @@ export class MainRouter {
         await context.sendActivity(answerQuestion(recognition));
         return;
       case 'status':
-        return this.withRecord(context, async (record) => void (await context.sendActivity(statusReply(record))));
+        return this.showStatus(context);
       case 'history':
         return this.withRecord(context, async (record) => void (await context.sendActivity(historyReply(record))));
       case 'declined':
@@ -86,6 +91,12 @@ export class MainRouter {
         return cardResponse(noticeCard({ title: 'Kept on', color: 'Default', paragraphs: ['Nothing was changed.'], facts: [], links: [], buttons: [] }));
       case 'consent.check':
         return this.checkConsent(context, action);
+      case 'feature.fix': {
+        const feature = typeof action.data.feature === 'string' && isFeatureId(action.data.feature) ? action.data.feature : undefined;
+        if (!feature) return messageResponse('That button did not name a feature. Nothing was changed.');
+        await this.startEnable(context, [feature]);
+        return messageResponse('Review the permissions below, then continue to consent.');
+      }
       default:
         return messageResponse("I don't know that button: it may come from an older version of this card. Nothing was changed.");
     }
@@ -103,6 +114,15 @@ export class MainRouter {
       });
     }
     await context.sendActivity(welcomeReply());
+  }
+
+  /** Settles consents kept for a later check, then reports each feature with a live look at its grants. */
+  private async showStatus(context: TurnContext): Promise<void> {
+    const tenantId = tenantIdOf(context);
+    if (!tenantId) return void (await context.sendActivity(OUTSIDE_TENANT_MESSAGE));
+    for (const outcome of await this.deps.recheck.resumeKept(tenantId)) await context.sendActivity({ text: outcome.text, attachments: [outcome.card] });
+    const [record, live] = await Promise.all([this.deps.tenants.read(tenantId), this.deps.probe.probe(tenantId)]);
+    await context.sendActivity(statusReply(record, live));
   }
 
   private async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {
@@ -153,7 +173,17 @@ export class MainRouter {
     const record = await this.deps.tenants.read(requesterOf(context)!.tenantId);
     const pending = typeof action.data.consentId === 'string' ? record.pendingConsents[action.data.consentId] : undefined;
     if (!pending) return messageResponse('I have no open consent for that card: it was completed, cancelled or has expired.');
-    return messageResponse("Microsoft has not sent me the result of this consent yet. Open the link, accept, and I'll confirm here.");
+    const outcome = await this.deps.recheck.checkNow(record.tenantId, pending);
+    if (outcome) {
+      if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [outcome.card] });
+      await context.sendActivity(outcome.text);
+      return cardResponse(outcome.card);
+    }
+    return messageResponse(
+      this.deps.recheck.canCheckNow(pending)
+        ? 'Microsoft does not show this consent as granted yet. Open the link and accept; new grants can take a minute to appear.'
+        : "Microsoft has not sent me the result of this consent yet. Open the link, accept, and I'll confirm here.",
+    );
   }
 
   private async cancel(context: TurnContext, say = true): Promise<void> {

@@ -68,6 +68,8 @@ export interface PendingConsent {
   cardActivityId: string | null;
   /** Set when Microsoft's redirect used this consent's state: it can never be used again. */
   consumedAt: string | null;
+  /** Microsoft could not be asked after the redirect: kept, and checked again by `status`. */
+  verifyLater?: boolean;
   createdAt: string;
   expiresAt: string;
 }

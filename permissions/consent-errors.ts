@@ -13,9 +13,11 @@ export type ConsentFailureReason =
   | 'redirect-uri'
   | 'service-missing'
   | 'code-expired'
+  | 'not-granted'
   | 'unknown';
 
 const BY_AADSTS: Record<number, ConsentFailureReason> = {
+  65001: 'not-granted',
   65004: 'declined',
   90093: 'not-admin',
   90094: 'not-admin',
@@ -68,6 +70,8 @@ export function explainFailure(reason: ConsentFailureReason, kind: ConsentStepKi
       return 'This organization does not have the Microsoft service this feature needs (for example Exchange Online for the Email Connector), so it cannot work here.';
     case 'code-expired':
       return 'Microsoft\'s answer expired or was already used before I could check it. Start the consent again.';
+    case 'not-granted':
+      return 'Microsoft does not show the permissions as granted to Tikit in this organization. Open the link again and accept all of them.';
     case 'unknown':
       return `Microsoft reported an error${code ? ` (AADSTS${code}, explained at https://login.microsoftonline.com/error?code=${code})` : ''}. Nothing changed; try again, and if it repeats, check the app registration.`;
   }

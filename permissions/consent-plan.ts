@@ -37,3 +37,10 @@ export function scopesForDelegatedStep(step: ConsentStep, enabled: readonly Feat
   const enabledOnTikit = enabled.filter((feature) => getFeature(feature).apps.includes('tikit'));
   return delegatedScopesForAreas([...new Set([...step.areas, ...enabledOnTikit])]);
 }
+
+/**
+ * Named in every feature consent link besides the feature's scopes: reading the grants back needs
+ * it (it is in the Required set, so it asks for nothing new), and the code is redeemed for it alone,
+ * so a permission missing from the grant is reported by name rather than failing the redemption.
+ */
+export const VERIFICATION_SCOPE = 'Directory.Read.All';

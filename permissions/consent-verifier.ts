@@ -1,4 +1,5 @@
 import type { ConsentFailureReason } from './consent-errors';
+import { VERIFICATION_SCOPE } from './consent-plan';
 import { failureReason } from './consent-errors';
 import type { AppCredentials, EntraTokens } from './entra-tokens';
 import { GraphReader } from './graph-reader';
@@ -82,7 +83,7 @@ export class ConsentVerifier {
     requested: string[],
     redemption: { code: string; redirectUri: string; codeVerifier: string },
   ): Promise<Verification> {
-    const scopes = requested.filter((s) => !['openid', 'profile', 'offline_access', 'email'].includes(s)).map((s) => `${this.graphHost.origin}/${s}`);
+    const scopes = [`${this.graphHost.origin}/${VERIFICATION_SCOPE}`];
     let admin: Awaited<ReturnType<EntraTokens['redeemCode']>> | undefined;
     return withRetries(this.policy, async () => {
       // A code redeems once: only an attempt that never got a token tries again.
@@ -94,9 +95,12 @@ export class ConsentVerifier {
     });
   }
 
-  /** Application permissions: the `roles` of the app's own fresh token in that tenant. */
-  async verifyApplication(app: AppCredentials, tenantId: string, requested: string[]): Promise<Verification> {
-    return withRetries(this.policy, async () => {
+  /**
+   * Application permissions: the `roles` of the app's own fresh token in that tenant. `once` makes a
+   * single attempt (a live check while someone waits for an answer).
+   */
+  async verifyApplication(app: AppCredentials, tenantId: string, requested: string[], once = false): Promise<Verification> {
+    return withRetries(once ? { ...this.policy, delaysMs: [] } : this.policy, async () => {
       const roles = await this.tokens.applicationPermissions(app, this.graphHost, tenantId);
       const missing = requested.filter((name) => !roles.includes(name));
       const result: Verification = { kind: 'checked', granted: requested.filter((n) => roles.includes(n)), missing, adminOnly: [] };

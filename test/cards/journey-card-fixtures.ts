@@ -5,6 +5,7 @@ import { featureSettingsAttachment } from '../../dialogs/feature-settings';
 import { reviewCards } from '../../dialogs/review-presenter';
 import { historyReply, statusReply } from '../../dialogs/status';
 import { noticeCard } from '../../cards/notice';
+import type { LiveGrants } from '../../dialogs/live-grants';
 import type { CardFixtures } from './card-fixtures';
 
 /** Cards of the enable / disable journeys, built by the same presenters the bot uses. */
@@ -37,6 +38,11 @@ const link = `https://login.microsoftonline.com/${TENANT}/v2.0/adminconsent?clie
 
 const withHistory = emptyTenantRecord(TENANT);
 withHistory.features['intune-connector'] = { enabled: true, changedAt: '2026-12-01T09:00:00.000Z', changedBy: 'Megan Bowen' };
+withHistory.features['email-connector'] = { enabled: true, changedAt: '2026-12-01T09:00:00.000Z', changedBy: 'Megan Bowen' };
+const liveDrift: LiveGrants = {
+  tikit: { kind: 'checked', granted: ['Files.ReadWrite.All', 'Group.Read.All', 'Sites.ReadWrite.All', 'TeamsActivity.Send', 'User.Read.All'], missing: [] },
+  'tikit-email-connector': { kind: 'checked', granted: ['Mail.Read'], missing: ['Mail.Send'] },
+};
 withHistory.history.push(
   { at: '2026-12-01T08:58:00.000Z', by: 'Megan Bowen', action: 'consent-link-sent', areas: ['intune-connector'], detail: 'delegated consent on tikit' },
   { at: '2026-12-01T09:10:00.000Z', by: 'Lee Gu', action: 'feature-disabled', areas: ['email-connector'], detail: 'switched off in Tikit; grants left in Entra' },
@@ -62,7 +68,7 @@ export const journeyCardFixtures: CardFixtures = {
   },
   notice: {
     default: { build: () => disableConfirmation(['intune-connector'], ['intune-connector']).attachments[0]!, mustShow: ['Disable Intune Connector?'] },
-    status: { build: () => statusReply(withHistory).attachments[0]!, mustShow: ['Consent status', "Tikit's base permissions"] },
+    status: { build: () => statusReply(withHistory, liveDrift).attachments[0]!, mustShow: ['Consent status', "Tikit's base permissions", 'Fix Email Connector'] },
     history: { build: () => historyReply(withHistory).attachments[0]!, mustShow: ['Consent history', 'Lee Gu'] },
     links: {
       build: () =>

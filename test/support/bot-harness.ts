@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import type { RetryPolicy } from '../../permissions/consent-verifier';
 import { MemoryStore } from '../../bot/storage/memory-storage';
 import { TenantRecordStore } from '../../bot/tenant-record-store';
 import { type RunningApp, startApp } from '../../index';
@@ -24,7 +25,13 @@ export interface BotHarness {
 }
 
 /** Starts the real bot (the same composition root as `npm start`) on a free loopback port. */
-export async function startBot(env: Record<string, string> = {}, now?: () => Date): Promise<BotHarness> {
+export interface BotOptions {
+  now?: () => Date;
+  /** Verification's waits for replication; short by default so flows stay quick. */
+  retry?: RetryPolicy;
+}
+
+export async function startBot(env: Record<string, string> = {}, options: BotOptions = {}): Promise<BotHarness> {
   const connector = await new FakeConnector().start();
   const logs: string[] = [];
   const sink = new Writable({
@@ -37,7 +44,8 @@ export async function startBot(env: Record<string, string> = {}, now?: () => Dat
   });
   const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' });
   const storage = new MemoryStore();
-  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', storage, ...(now ? { now } : {}) });
+  const retry = options.retry ?? { delaysMs: [20, 40, 80], sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', storage, retry, ...(options.now ? { now: options.now } : {}) });
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
