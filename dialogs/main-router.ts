@@ -1,5 +1,4 @@
 import { type AdaptiveCardInvokeResponse, type ConversationState, TurnContext } from 'botbuilder';
-import { DialogSet, type DialogContext } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice';
 import type { FeatureId } from '../permissions/types';
 import { isFeatureId } from '../permissions/catalog';
@@ -9,7 +8,7 @@ import type { GrantProbe } from './live-grants';
 import { type CardAction, cardResponse, messageResponse } from './card-action';
 import type { ConsentRequests } from './consent-requests';
 import { disableConfirmation, type FeatureDisabler } from './disable-feature';
-import { CARD_ACTION, CARD_RESPONSE, EnableJourney, type EnableState } from './enable-journey';
+import { Journeys } from './journeys';
 import { featureSettingsAttachment, settingsChange } from './feature-settings';
 import { helpReply, welcomeReply } from './help';
 import { historyReply, statusReply } from './status';
@@ -33,11 +32,10 @@ export interface RouterDependencies {
  * gets help), questions never change anything, and only card presses start consents or change state.
  */
 export class MainRouter {
-  private readonly dialogs: DialogSet;
+  private readonly journeys: Journeys;
 
   constructor(private readonly deps: RouterDependencies) {
-    this.dialogs = new DialogSet(deps.conversationState.createProperty('dialogState'));
-    this.dialogs.add(new EnableJourney(deps.tenants, deps.consents));
+    this.journeys = new Journeys(deps.conversationState, deps.tenants, deps.consents);
   }
 
   async onMessage(context: TurnContext, text: string): Promise<void> {
@@ -76,9 +74,9 @@ export class MainRouter {
     if (!requester) return messageResponse(OUTSIDE_TENANT_MESSAGE);
     switch (action.verb) {
       case 'consent.start':
-        return this.continueJourney(context, action);
+        return this.journeys.continueWith(context, action);
       case 'journey.cancel':
-        await this.cancel(context, false);
+        await this.journeys.cancel(context);
         return cardResponse(cancelledCard());
       case 'features.update':
         return this.updateFeatures(context, action);
@@ -127,9 +125,12 @@ export class MainRouter {
 
   private async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {
     if (features.length === 0) return this.showFeatures(context, 'Which feature? Switch it on below, or type e.g. "enable intune connector".');
-    const dc = await this.dialogs.createContext(context);
-    await this.endJourney(dc, 'Replaced by a newer request below.');
-    await dc.beginDialog(EnableJourney.id, { features });
+    await this.journeys.startEnable(context, features);
+  }
+
+  private async cancel(context: TurnContext): Promise<void> {
+    const ended = await this.journeys.cancel(context);
+    await context.sendActivity(ended ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
   }
 
   private async askDisable(context: TurnContext, features: FeatureId[]): Promise<void> {
@@ -143,16 +144,6 @@ export class MainRouter {
     await this.withRecord(context, async (record) => {
       await context.sendActivity({ text: lead ?? 'Consent Management', attachments: [featureSettingsAttachment(record)] });
     });
-  }
-
-  private async continueJourney(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
-    const dc = await this.dialogs.createContext(context);
-    if (dc.activeDialog?.id !== EnableJourney.id) {
-      return messageResponse('This request was cancelled or replaced. Type "enable" and the feature to start again.');
-    }
-    context.turnState.set(CARD_ACTION, action);
-    await dc.continueDialog();
-    return (context.turnState.get(CARD_RESPONSE) as AdaptiveCardInvokeResponse | undefined) ?? messageResponse('Nothing to do for that button.');
   }
 
   private async updateFeatures(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
@@ -184,31 +175,6 @@ export class MainRouter {
         ? 'Microsoft does not show this consent as granted yet. Open the link and accept; new grants can take a minute to appear.'
         : "Microsoft has not sent me the result of this consent yet. Open the link, accept, and I'll confirm here.",
     );
-  }
-
-  private async cancel(context: TurnContext, say = true): Promise<void> {
-    const dc = await this.dialogs.createContext(context);
-    const ended = await this.endJourney(dc, 'Cancelled. Nothing was changed.');
-    if (say) await context.sendActivity(ended ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
-  }
-
-  /** Ends the journey in progress: its consent links stop working and its cards say why. */
-  private async endJourney(dc: DialogContext, why: string): Promise<boolean> {
-    if (dc.activeDialog?.id !== EnableJourney.id) return false;
-    const state = dc.activeDialog.state as EnableState;
-    const cardIds = Object.values(state.cards);
-    const tenantId = tenantIdOf(dc.context);
-    if (tenantId) {
-      await this.deps.tenants.update(tenantId, (record) => {
-        for (const [id, pending] of Object.entries(record.pendingConsents)) {
-          if (pending.cardActivityId && cardIds.includes(pending.cardActivityId)) delete record.pendingConsents[id];
-        }
-      });
-    }
-    const card = noticeCard({ title: 'Request closed', color: 'Default', paragraphs: [why], facts: [], links: [], buttons: [] });
-    for (const id of cardIds) if (id !== dc.context.activity.replyToId) await dc.context.updateActivity({ type: 'message', id, attachments: [card] });
-    await dc.cancelAllDialogs();
-    return true;
   }
 
   private async withRecord(context: TurnContext, use: (record: Awaited<ReturnType<TenantRecords['read']>>) => Promise<void>): Promise<void> {
