@@ -58,6 +58,7 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
     stop: async () => {
       await app.stop();
       await connector.stop();
+      assertNoSecretsLogged(logs, config);
     },
   };
 }
@@ -69,4 +70,21 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: await response.text() };
+}
+
+/**
+ * Every flow's logs are scanned when its bot stops: secrets, tokens, authorization codes and consent
+ * `state` must never be written, whatever the flow did.
+ */
+function assertNoSecretsLogged(logs: string[], config: ReturnType<typeof loadConfig>): void {
+  const secrets = [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s);
+  const patterns: Array<[string, RegExp]> = [
+    ['a JWT', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
+    ['a consent state', /v1\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/],
+    ['an authorization code or state in a URL', /[?&](code|state|client_secret)=/],
+    ['a bearer header', /Bearer\s+\S/i],
+  ];
+  const text = logs.join('');
+  const found = [...secrets.filter((secret) => text.includes(secret)).map(() => 'a configured secret'), ...patterns.filter(([, re]) => re.test(text)).map(([name]) => name)];
+  if (found.length > 0) throw new Error(`the bot logged ${[...new Set(found)].join(', ')}`);
 }
