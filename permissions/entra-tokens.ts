@@ -1,4 +1,5 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
+import { TimeboxedNetwork } from './entra-network';
 import { fromMsalError } from './microsoft-errors';
 
 export interface AppCredentials {
@@ -61,7 +62,10 @@ export class EntraTokens {
         // Skips instance discovery against the public cloud: the configured host is the authority.
         knownAuthorities: [this.authorityHost.host],
       },
-      system: { loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined } },
+      system: {
+        networkClient: new TimeboxedNetwork(),
+        loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+      },
     });
   }
 }

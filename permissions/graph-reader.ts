@@ -1,6 +1,8 @@
 import { AuthenticationHandler, Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { fromGraphError, MicrosoftError } from './microsoft-errors';
 
+const GRAPH_REQUEST_TIMEOUT_MS = 10_000;
+
 /** The Microsoft Graph service principal's appId: the same in every tenant. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
@@ -76,7 +78,8 @@ export class GraphReader {
 
   private async get(path: string): Promise<unknown> {
     try {
-      return (await this.client.api(path).get()) as unknown;
+      // A deadline per request: a silent Graph must not hold a consent callback open.
+      return (await this.client.api(path).option('signal', AbortSignal.timeout(GRAPH_REQUEST_TIMEOUT_MS)).get()) as unknown;
     } catch (error) {
       throw fromGraphError(error);
     }
