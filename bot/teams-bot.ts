@@ -1,5 +1,7 @@
 import { type Activity, type ConversationState, type InvokeResponse, TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import { readCardAction } from '../dialogs/card-action';
+import { messageResponse, readCardAction } from '../dialogs/card-action';
+import { isStorageFailure } from './storage/storage-errors';
+import { STORAGE_FAILED_MESSAGE } from './turn-error';
 import type { MainRouter } from '../dialogs/main-router';
 
 /**
@@ -31,8 +33,14 @@ export class TeamsBot extends TeamsActivityHandler {
     if (!action) {
       return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Not an Action.Execute this bot understands.' } } };
     }
-    const response = await this.router.onCardAction(context, action);
-    return { status: response.statusCode, body: response };
+    try {
+      const response = await this.router.onCardAction(context, action);
+      return { status: response.statusCode, body: response };
+    } catch (error) {
+      // A press that could not be saved is answered on the card itself; Teams shows nothing otherwise.
+      if (!isStorageFailure(error)) throw error;
+      return { status: 200, body: messageResponse(STORAGE_FAILED_MESSAGE) };
+    }
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -16,3 +16,11 @@ export class StorageError extends Error {
 export function isConflict(error: unknown): boolean {
   return error instanceof StorageError && error.reason === 'conflict';
 }
+
+/**
+ * Whether a failure comes from storage, also when a library wrapped it on the way up
+ * (botbuilder-dialogs rethrows errors inside a DialogContextError that keeps the original as `error`).
+ */
+export function isStorageFailure(error: unknown): boolean {
+  return error instanceof StorageError || (error as { error?: unknown } | null)?.error instanceof StorageError;
+}

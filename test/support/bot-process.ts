@@ -9,6 +9,8 @@ export interface BotProcess {
   port: number;
   url: string;
   stderr: () => string;
+  /** Its log lines so far (pino writes to stdout). */
+  stdout: () => string;
   /** Sends SIGTERM and resolves with the exit code. */
   terminate(): Promise<number | null>;
 }
@@ -27,8 +29,8 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
   const child = spawnBot({ PORT: '0', ...env });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let stdout = '';
   const port = await new Promise<number>((resolvePort, reject) => {
-    let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = /"port":(\d+),"msg":"serving/.exec(stdout);
@@ -41,6 +43,7 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     port,
     url: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
+    stdout: () => stdout,
     terminate: async () => {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
