@@ -1,5 +1,7 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConversationReference, ConversationState, type TurnContext } from 'botbuilder';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AccessRequests } from './dialogs/access-requests';
+import { AdminChecks } from './dialogs/admin-checks';
 import { ConsentCallback } from './dialogs/consent-callback';
 import { ConsentRecheck } from './dialogs/consent-recheck';
 import { ConsentRequests } from './dialogs/consent-requests';
@@ -40,7 +42,7 @@ export interface RunningApp {
 export async function startApp(config: Config, edges: AppEdges = {}): Promise<RunningApp> {
   const logger = edges.logger ?? createLogger(config.logLevel);
   const now = edges.now ?? (() => new Date());
-  const storage = edges.storage ?? createStorage(config.storage);
+  const storage = edges.storage ?? (await createStorage(config.storage));
   const stateSecret = resolveStateSecret(config);
 
   const adapter = new CloudAdapter(
@@ -58,19 +60,15 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
   const tenants = new TenantRecordStore(storage);
   const redirectUri = new URL('api/consent/callback', withTrailingSlash(config.publicUrl)).toString();
   const clientIds = { tikit: config.tikitApp.appId, 'tikit-email-connector': config.emailApp.appId };
-  const consents = new ConsentRequests(
-    tenants,
-    {
-      authorityHost: config.authorityHost,
-      graphHost: config.graphHost,
-      redirectUri,
-      clientIds,
-      stateSecret,
-    },
-    now,
-  );
+  const consentSettings = { authorityHost: config.authorityHost, graphHost: config.graphHost, redirectUri, clientIds, stateSecret };
+  const consents = new ConsentRequests(tenants, consentSettings, now);
   const verifier = new ConsentVerifier(new EntraTokens(config.authorityHost), config.graphHost, edges.retry ?? { delaysMs: DEFAULT_RETRY_DELAYS_MS, sleep });
   const credentials = credentialsOf(config);
+  const notify = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) =>
+    // An empty string, never undefined, is the app id in local mode (MICROSOFT.md §6).
+    adapter.continueConversationAsync(config.bot.appId, reference, logic);
+  const requests = new AccessRequests(tenants, notify, now);
+  const adminChecks = new AdminChecks({ tenants, settings: consentSettings, verifier, credentials: credentials.tikit, now, notify });
   const consentCallback = new ConsentCallback({
     tenants,
     consents,
@@ -79,13 +77,14 @@ export async function startApp(config: Config, edges: AppEdges = {}): Promise<Ru
     stateSecret,
     redirectUri,
     now,
-    // An empty string, never undefined, is the app id in local mode (MICROSOFT.md §6).
-    notify: (reference, logic) => adapter.continueConversationAsync(config.bot.appId, reference, logic),
+    adminChecks,
+    requests,
+    notify,
   });
   const disabler = new FeatureDisabler(tenants, { authorityHost: config.authorityHost, clientIds }, now);
   const probe = new GrantProbe(verifier, credentials);
-  const recheck = new ConsentRecheck(tenants, verifier, credentials, now);
-  const router = new MainRouter({ conversationState, tenants, consents, disabler, recheck, probe, now });
+  const recheck = new ConsentRecheck(tenants, verifier, credentials, now, requests);
+  const router = new MainRouter({ conversationState, tenants, consents, disabler, recheck, probe, requests, adminChecks, now });
   const bot = new TeamsBot(router, conversationState);
   const server = createHttpServer({ adapter, bot, consentCallback, logger });
   const port = await server.listen(config.port, edges.host);

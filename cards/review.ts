@@ -25,6 +25,8 @@ export interface ReviewCardData {
   footer: string;
   /** Data of the "Continue to consent" button; no button when null (nothing left to grant). */
   continueData: Record<string, unknown> | null;
+  /** Data of the "Ask an admin" button, for someone not known to be an admin; no button when null. */
+  askData: Record<string, unknown> | null;
   cancelData: Record<string, unknown>;
 }
 

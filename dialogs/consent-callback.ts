@@ -5,6 +5,8 @@ import type { ConsentVerifier, Verification } from '../permissions/consent-verif
 import type { AppCredentials } from '../permissions/entra-tokens';
 import { type ConsentState, verifyState } from '../permissions/state-token';
 import type { AppRegistrationId } from '../permissions/types';
+import { type AccessRequests, grantedText } from './access-requests';
+import type { AdminChecks } from './admin-checks';
 import { consentCardFor } from './consent-presenter';
 import type { ConsentRequests } from './consent-requests';
 import { expectedPermissions, recordVerification } from './consent-outcome';
@@ -30,6 +32,8 @@ export interface CallbackDependencies {
   stateSecret: string;
   redirectUri: string;
   now: () => Date;
+  adminChecks: AdminChecks;
+  requests: AccessRequests;
   /** Runs `logic` in the conversation of `reference` (proactive messaging through the adapter). */
   notify: (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 }
@@ -50,6 +54,7 @@ export class ConsentCallback {
     if (query.tenant !== undefined && query.tenant.toLowerCase() !== state.tenantId) {
       return page(403, 'Consent reported for another organization', 'This consent link belongs to a different organization. Nothing was changed.');
     }
+    if (state.purpose === 'admin-check') return this.deps.adminChecks.complete(state, query);
     const pending = await this.consume(state);
     if (!pending) return page(409, 'This consent link was already used', 'Each link works once, and this one was used, cancelled or replaced. Nothing was changed; check the chat in Teams.');
 
@@ -103,7 +108,8 @@ export class ConsentCallback {
   private async record(tenantId: string, pending: PendingConsent, result: Verification): Promise<Outcome & { page: { title: string; message: string } }> {
     switch (result.kind) {
       case 'checked': {
-        const switchedOn = await this.deps.tenants.update(tenantId, (record) => recordVerification(record, { ...pending }, result, this.deps.now()));
+        const { switchedOn, granted } = await this.deps.tenants.update(tenantId, (record) => recordVerification(record, { ...pending }, result, this.deps.now()));
+        for (const request of granted) await this.deps.requests.tellRequester(request, grantedText(request));
         const outcome = result.missing.length === 0 ? verifiedOutcome(pending, result, switchedOn) : incompleteOutcome(pending, result, await this.retryUrl(pending));
         return { ...outcome, page: { title: result.missing.length === 0 ? 'Consent verified' : 'Consent incomplete', message: `${outcome.text} You can close this tab and return to Microsoft Teams.` } };
       }

@@ -2,7 +2,9 @@ import { rowsFor } from '../permissions/catalog';
 import type { Verification } from '../permissions/consent-verifier';
 import type { ConsentArea, FeatureId } from '../permissions/types';
 import { isFeatureId } from '../permissions/catalog';
-import { addEvent, type PendingConsent, type TenantRecord } from './tenant-record';
+import { settleGrantedRequests } from './access-requests';
+import { recordRoles } from './admins';
+import { type AccessRequest, addEvent, type PendingConsent, type TenantRecord } from './tenant-record';
 
 type Checked = Extract<Verification, { kind: 'checked' }>;
 
@@ -24,11 +26,17 @@ export function featuresOf(areas: readonly ConsentArea[]): FeatureId[] {
   return areas.filter((area): area is FeatureId => isFeatureId(area));
 }
 
+export interface Recorded {
+  switchedOn: FeatureId[];
+  /** Colleagues' requests this consent fulfilled: their requesters are told. */
+  granted: AccessRequest[];
+}
+
 /**
  * Records what Microsoft reported for a consent: the grants as read, and the features on only when
- * every permission they need is granted organization-wide. Returns the features switched on.
+ * every permission they need is granted organization-wide.
  */
-export function recordVerification(record: TenantRecord, pending: PendingConsent, result: Checked, at: Date): FeatureId[] {
+export function recordVerification(record: TenantRecord, pending: PendingConsent, result: Checked, at: Date): Recorded {
   const grants = record.grants;
   grants.checkedAt = at.toISOString();
   if (result.servicePrincipalId) grants.servicePrincipalIds = { ...grants.servicePrincipalIds, [pending.app]: result.servicePrincipalId };
@@ -49,7 +57,11 @@ export function recordVerification(record: TenantRecord, pending: PendingConsent
     detail: complete ? `verified: ${result.granted.length} granted` : `missing: ${result.missing.join(', ')}`,
   });
   delete record.pendingConsents[pending.id];
-  return switchedOn;
+  // The signer's roles, read with their own token: only for the Teams user who asked.
+  if (result.admin && result.admin.userId === pending.userId) {
+    recordRoles(record, { userId: pending.userId, userName: pending.userName }, result.admin.roleTemplateIds, pending.reference, at);
+  }
+  return { switchedOn, granted: switchedOn.length > 0 ? settleGrantedRequests(record, result.admin?.userName ?? pending.userName, at) : [] };
 }
 
 function union(a: string[], b: string[]): string[] {

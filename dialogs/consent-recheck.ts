@@ -4,6 +4,7 @@ import type { AppRegistrationId } from '../permissions/types';
 import { expectedPermissions, recordVerification } from './consent-outcome';
 import { type Outcome, verifiedOutcome } from './outcome-presenter';
 import type { PendingConsent, TenantRecords } from './tenant-record';
+import { type AccessRequests, grantedText } from './access-requests';
 
 /**
  * Checks application consents without waiting for Microsoft's redirect: their grants show in the
@@ -16,6 +17,7 @@ export class ConsentRecheck {
     private readonly verifier: ConsentVerifier,
     private readonly credentials: Partial<Record<AppRegistrationId, AppCredentials>>,
     private readonly now: () => Date,
+    private readonly requests: AccessRequests,
   ) {}
 
   /** One pending consent; undefined while Microsoft does not show it granted (or cannot tell). */
@@ -25,10 +27,12 @@ export class ConsentRecheck {
     const result = await this.verifier.verifyApplication(credentials, tenantId, expectedPermissions(pending), true);
     if (result.kind !== 'checked' || result.missing.length > 0) return undefined;
     // Settled once: if the redirect (or another check) recorded it meanwhile, this changes nothing.
-    const switchedOn = await this.tenants.update(tenantId, (record) =>
+    const recorded = await this.tenants.update(tenantId, (record) =>
       record.pendingConsents[pending.id] ? recordVerification(record, pending, result, this.now()) : undefined,
     );
-    return switchedOn ? verifiedOutcome(pending, result, switchedOn) : undefined;
+    if (!recorded) return undefined;
+    for (const request of recorded.granted) await this.requests.tellRequester(request, grantedText(request));
+    return verifiedOutcome(pending, result, recorded.switchedOn);
   }
 
   /** Every consent kept for a later check after Microsoft was unreachable: the outcomes now settled. */

@@ -6,6 +6,7 @@ import { getFeature, isFeatureId } from '../permissions/catalog';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
 import { type CardAction, cardResponse, messageResponse, stringField } from './card-action';
 import { consentCardFor } from './consent-presenter';
+import { standingOf } from './admins';
 import type { ConsentRequests } from './consent-requests';
 import { OUTSIDE_TENANT_MESSAGE, requesterOf } from './requester';
 import { appsFor, featureNames, reviewCards } from './review-presenter';
@@ -36,6 +37,7 @@ export class EnableJourney extends Dialog<EnableOptions> {
   constructor(
     private readonly tenants: TenantRecords,
     private readonly consents: ConsentRequests,
+    private readonly now: () => Date,
   ) {
     super(EnableJourney.id);
   }
@@ -49,7 +51,8 @@ export class EnableJourney extends Dialog<EnableOptions> {
     const features = options?.features ?? [];
     const record = await this.tenants.read(requester.tenantId);
     const state: EnableState = { journeyId: randomUUID(), features, cards: {} };
-    const cards = reviewCards({ journeyId: state.journeyId, features, grants: record.grants });
+    const standing = standingOf(record, requester.userId, this.now()).kind;
+    const cards = reviewCards({ journeyId: state.journeyId, features, grants: record.grants, standing });
     const apps = appsFor(features);
     for (const [index, card] of cards.entries()) {
       const sent = await dc.context.sendActivity({ text: `Review: ${featureNames(features)}`, attachments: [card] });

@@ -19,9 +19,10 @@ export class Journeys {
     conversationState: ConversationState,
     private readonly tenants: TenantRecords,
     consents: ConsentRequests,
+    now: () => Date,
   ) {
     this.dialogs = new DialogSet(conversationState.createProperty('dialogState'));
-    this.dialogs.add(new EnableJourney(tenants, consents));
+    this.dialogs.add(new EnableJourney(tenants, consents, now));
   }
 
   async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {

@@ -1,41 +1,34 @@
-import { type AdaptiveCardInvokeResponse, type ConversationState, TurnContext } from 'botbuilder';
-import { noticeCard } from '../cards/notice';
+import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { FeatureId } from '../permissions/types';
-import { isFeatureId } from '../permissions/catalog';
+import { openRequests, requestCard } from './access-requests';
 import { answerQuestion } from './answers';
-import type { ConsentRecheck } from './consent-recheck';
-import type { GrantProbe } from './live-grants';
-import { type CardAction, cardResponse, messageResponse } from './card-action';
-import type { ConsentRequests } from './consent-requests';
-import { disableConfirmation, type FeatureDisabler } from './disable-feature';
-import { Journeys } from './journeys';
-import { featureSettingsAttachment, settingsChange } from './feature-settings';
+import type { CardAction } from './card-action';
+import { CardActionRouter } from './card-action-router';
+import { disableConfirmation } from './disable-feature';
 import { helpReply, welcomeReply } from './help';
-import { historyReply, statusReply } from './status';
+import { Journeys } from './journeys';
 import { recognize } from './recognizer';
-import { OUTSIDE_TENANT_MESSAGE, requesterOf, tenantIdOf } from './requester';
+import { OUTSIDE_TENANT_MESSAGE, tenantIdOf } from './requester';
 import { featureNames } from './review-presenter';
-import { enabledFeatures, type TenantRecords } from './tenant-record';
+import { historyReply, statusReply } from './status';
+import { enabledFeatures } from './tenant-record';
+import { type RouterDependencies, showFeatures, withRecord } from './turn-services';
 
-export interface RouterDependencies {
-  conversationState: ConversationState;
-  tenants: TenantRecords;
-  consents: ConsentRequests;
-  disabler: FeatureDisabler;
-  recheck: ConsentRecheck;
-  probe: GrantProbe;
-  now: () => Date;
-}
+export type { RouterDependencies } from './turn-services';
+
+const MAX_REQUEST_CARDS = 5;
 
 /**
- * Decides what each turn means and answers it. Every message gets an answer (what is not understood
- * gets help), questions never change anything, and only card presses start consents or change state.
+ * Decides what each message means and answers it. Every message gets an answer (what is not
+ * understood gets help); questions never change anything; only card presses start consents.
  */
 export class MainRouter {
   private readonly journeys: Journeys;
+  private readonly cardActions: CardActionRouter;
 
   constructor(private readonly deps: RouterDependencies) {
-    this.journeys = new Journeys(deps.conversationState, deps.tenants, deps.consents);
+    this.journeys = new Journeys(deps.conversationState, deps.tenants, deps.consents, deps.now);
+    this.cardActions = new CardActionRouter(deps, this.journeys);
   }
 
   async onMessage(context: TurnContext, text: string): Promise<void> {
@@ -46,7 +39,7 @@ export class MainRouter {
       case 'disable':
         return this.askDisable(context, recognition.features);
       case 'features':
-        return this.showFeatures(context);
+        return showFeatures(context, this.deps.tenants);
       case 'explain':
       case 'feature-permissions':
       case 'features-using':
@@ -55,12 +48,15 @@ export class MainRouter {
       case 'status':
         return this.showStatus(context);
       case 'history':
-        return this.withRecord(context, async (record) => void (await context.sendActivity(historyReply(record))));
+        return withRecord(context, this.deps.tenants, async (record) => void (await context.sendActivity(historyReply(record))));
+      case 'requests':
+        return this.showRequests(context);
       case 'declined':
         await context.sendActivity(`OK, I won't enable ${recognition.features.length ? featureNames(recognition.features) : 'anything'}. Nothing was changed.`);
         return;
       case 'cancel':
-        return this.cancel(context);
+        await context.sendActivity((await this.journeys.cancel(context)) ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
+        return;
       case 'help':
         await context.sendActivity(helpReply());
         return;
@@ -69,35 +65,8 @@ export class MainRouter {
     }
   }
 
-  async onCardAction(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
-    const requester = requesterOf(context);
-    if (!requester) return messageResponse(OUTSIDE_TENANT_MESSAGE);
-    switch (action.verb) {
-      case 'consent.start':
-        return this.journeys.continueWith(context, action);
-      case 'journey.cancel':
-        await this.journeys.cancel(context);
-        return cardResponse(cancelledCard());
-      case 'features.update':
-        return this.updateFeatures(context, action);
-      case 'disable.confirm': {
-        const card = await this.deps.disabler.confirm(requester, action);
-        if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [card] });
-        return cardResponse(card);
-      }
-      case 'disable.keep':
-        return cardResponse(noticeCard({ title: 'Kept on', color: 'Default', paragraphs: ['Nothing was changed.'], facts: [], links: [], buttons: [] }));
-      case 'consent.check':
-        return this.checkConsent(context, action);
-      case 'feature.fix': {
-        const feature = typeof action.data.feature === 'string' && isFeatureId(action.data.feature) ? action.data.feature : undefined;
-        if (!feature) return messageResponse('That button did not name a feature. Nothing was changed.');
-        await this.startEnable(context, [feature]);
-        return messageResponse('Review the permissions below, then continue to consent.');
-      }
-      default:
-        return messageResponse("I don't know that button: it may come from an older version of this card. Nothing was changed.");
-    }
+  onCardAction(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
+    return this.cardActions.handle(context, action);
   }
 
   /** The bot was added to a personal chat, group chat or team: greet and remember the conversation. */
@@ -114,6 +83,18 @@ export class MainRouter {
     await context.sendActivity(welcomeReply());
   }
 
+  private async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {
+    if (features.length === 0) return showFeatures(context, this.deps.tenants, 'Which feature? Switch it on below, or type e.g. "enable intune connector".');
+    await this.journeys.startEnable(context, features);
+  }
+
+  private async askDisable(context: TurnContext, features: FeatureId[]): Promise<void> {
+    if (features.length === 0) return showFeatures(context, this.deps.tenants, 'Which feature? Switch it off below, or type e.g. "disable email connector".');
+    await withRecord(context, this.deps.tenants, async (record) => {
+      await context.sendActivity(disableConfirmation(features, enabledFeatures(record)));
+    });
+  }
+
   /** Settles consents kept for a later check, then reports each feature with a live look at its grants. */
   private async showStatus(context: TurnContext): Promise<void> {
     const tenantId = tenantIdOf(context);
@@ -123,70 +104,14 @@ export class MainRouter {
     await context.sendActivity(statusReply(record, live));
   }
 
-  private async startEnable(context: TurnContext, features: FeatureId[]): Promise<void> {
-    if (features.length === 0) return this.showFeatures(context, 'Which feature? Switch it on below, or type e.g. "enable intune connector".');
-    await this.journeys.startEnable(context, features);
-  }
-
-  private async cancel(context: TurnContext): Promise<void> {
-    const ended = await this.journeys.cancel(context);
-    await context.sendActivity(ended ? 'Cancelled. Nothing was changed.' : 'There is nothing to cancel.');
-  }
-
-  private async askDisable(context: TurnContext, features: FeatureId[]): Promise<void> {
-    if (features.length === 0) return this.showFeatures(context, 'Which feature? Switch it off below, or type e.g. "disable email connector".');
-    await this.withRecord(context, async (record) => {
-      await context.sendActivity(disableConfirmation(features, enabledFeatures(record)));
+  private async showRequests(context: TurnContext): Promise<void> {
+    await withRecord(context, this.deps.tenants, async (record) => {
+      const open = openRequests(record, this.deps.now());
+      if (open.length === 0) return void (await context.sendActivity('There are no open requests in your organization.'));
+      const shown = open.slice(0, MAX_REQUEST_CARDS);
+      const more = open.length > shown.length ? ` Showing the oldest ${shown.length}.` : '';
+      await context.sendActivity(`${open.length} open request${open.length === 1 ? '' : 's'}.${more}`);
+      for (const request of shown) await context.sendActivity({ attachments: [requestCard(request)] });
     });
   }
-
-  private async showFeatures(context: TurnContext, lead?: string): Promise<void> {
-    await this.withRecord(context, async (record) => {
-      await context.sendActivity({ text: lead ?? 'Consent Management', attachments: [featureSettingsAttachment(record)] });
-    });
-  }
-
-  private async updateFeatures(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
-    const record = await this.deps.tenants.read(requesterOf(context)!.tenantId);
-    const change = settingsChange(record, action);
-    if (change.kind === 'stale') {
-      await context.sendActivity('The settings changed since that card was sent, so I did not act on it. Here they are now:');
-      return cardResponse(featureSettingsAttachment(record));
-    }
-    if (change.kind === 'invalid') return messageResponse('That card sent something I cannot read. Nothing was changed.');
-    if (change.kind === 'unchanged') return messageResponse('Nothing changed: switch a feature on or off first.');
-    if (change.switchedOn.length > 0) await this.startEnable(context, change.switchedOn);
-    if (change.switchedOff.length > 0) await context.sendActivity(disableConfirmation(change.switchedOff, enabledFeatures(record)));
-    return cardResponse(featureSettingsAttachment(record));
-  }
-
-  private async checkConsent(context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
-    const record = await this.deps.tenants.read(requesterOf(context)!.tenantId);
-    const pending = typeof action.data.consentId === 'string' ? record.pendingConsents[action.data.consentId] : undefined;
-    if (!pending) return messageResponse('I have no open consent for that card: it was completed, cancelled or has expired.');
-    const outcome = await this.deps.recheck.checkNow(record.tenantId, pending);
-    if (outcome) {
-      if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [outcome.card] });
-      await context.sendActivity(outcome.text);
-      return cardResponse(outcome.card);
-    }
-    return messageResponse(
-      this.deps.recheck.canCheckNow(pending)
-        ? 'Microsoft does not show this consent as granted yet. Open the link and accept; new grants can take a minute to appear.'
-        : "Microsoft has not sent me the result of this consent yet. Open the link, accept, and I'll confirm here.",
-    );
-  }
-
-  private async withRecord(context: TurnContext, use: (record: Awaited<ReturnType<TenantRecords['read']>>) => Promise<void>): Promise<void> {
-    const tenantId = tenantIdOf(context);
-    if (!tenantId) {
-      await context.sendActivity(OUTSIDE_TENANT_MESSAGE);
-      return;
-    }
-    await use(await this.deps.tenants.read(tenantId));
-  }
-}
-
-function cancelledCard() {
-  return noticeCard({ title: 'Cancelled', color: 'Default', paragraphs: ['Nothing was changed. Type "enable" and a feature to start again.'], facts: [], links: [], buttons: [] });
 }

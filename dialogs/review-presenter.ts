@@ -2,6 +2,8 @@ import type { Attachment } from 'botbuilder';
 import { type CardColor, reviewCard, type ReviewPermission } from '../cards/review';
 import { appDisplayName, getFeature, requiredPermissions, rowsFor } from '../permissions/catalog';
 import type { AppRegistrationId, FeatureId, PermissionRow, RiskLevel } from '../permissions/types';
+import { whoCanGrant } from '../permissions/consent-errors';
+import type { AdminStanding } from './admins';
 import type { GrantSnapshot } from './tenant-record';
 
 const RISK_COLORS: Record<RiskLevel, CardColor> = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' };
@@ -10,6 +12,8 @@ export interface ReviewRequest {
   journeyId: string;
   features: FeatureId[];
   grants: GrantSnapshot;
+  /** What the bot knows of the reader's admin roles: it decides which buttons they get. */
+  standing: AdminStanding['kind'];
 }
 
 /** The app registrations a set of features lives on, Tikit first. */
@@ -55,15 +59,18 @@ export function reviewCards(request: ReviewRequest): Attachment[] {
     const rows = [...rowsFor(features, app, 'Delegated'), ...rowsFor(features, app, 'Application')];
     const permissions = rows.map((row) => present(row, request.grants));
     const allGranted = request.grants.baseGranted && permissions.every((p) => p.status === 'Already granted');
+    const whoCan = `Only ${whoCanGrant(app === 'tikit' ? 'delegated' : 'application')} can grant this.`;
+    const notAdmin = request.standing === 'not-admin' ? `Your account holds none of the admin roles. ${whoCan} Press "Ask an admin" and I will ask them for you.` : '';
     return reviewCard({
       title: `Enable ${featureNames(features)}: review`,
       subtitle: `${permissions.length} permission${permissions.length === 1 ? '' : 's'} on the ${appDisplayName(app)} app registration`,
-      notice: baseNotice(request.grants),
+      notice: [baseNotice(request.grants), notAdmin].filter((n) => n !== '').join('\n\n'),
       permissions,
       footer: allGranted
         ? 'Everything listed is already granted: nothing more to consent to.'
-        : 'Nothing changes until a Microsoft 365 administrator accepts on Microsoft\'s own consent screen.',
-      continueData: { journeyId: request.journeyId, app, features },
+        : `Nothing changes until an administrator accepts on Microsoft's own consent screen. ${whoCan}`,
+      continueData: request.standing === 'not-admin' ? null : { journeyId: request.journeyId, app, features },
+      askData: request.standing === 'admin' ? null : { features },
       cancelData: { journeyId: request.journeyId },
     });
   });

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { ConsentStepKind } from '../permissions/consent-plan';
 import type { AppRegistrationId, ConsentArea, FeatureId } from '../permissions/types';
+import type { VerifiedUser } from './admins';
 
 /**
  * What the bot keeps per tenant, in one record keyed by the tenant id. Only this tenant's turns and
@@ -20,6 +21,35 @@ export interface TenantRecord {
   pendingConsents: Record<string, PendingConsent>;
   /** Who did what, newest last. */
   history: ConsentEvent[];
+  /** Users whose directory roles Graph showed (by Entra object id), and when that expires. */
+  users: Record<string, VerifiedUser>;
+  /** "Confirm you are an admin" sign-ins sent and not yet answered, by the id in their state. */
+  adminChecks: Record<string, AdminCheck>;
+  /** Requests from non-admins for an admin to enable features, by id. */
+  requests: Record<string, AccessRequest>;
+}
+
+export interface AdminCheck {
+  id: string;
+  userId: string;
+  userName: string;
+  reference: Partial<ConversationReference>;
+  codeVerifier: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AccessRequest {
+  id: string;
+  requesterId: string;
+  requesterName: string;
+  features: FeatureId[];
+  /** Where the requester asked: told there when it is granted or declined. */
+  reference: Partial<ConversationReference>;
+  status: 'open' | 'granted' | 'declined';
+  decidedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export interface KnownConversation {
@@ -77,7 +107,17 @@ export interface PendingConsent {
 export interface ConsentEvent {
   at: string;
   by: string;
-  action: 'consent-link-sent' | 'feature-disabled' | 'consent-granted' | 'consent-incomplete' | 'consent-failed' | 'consent-unverified';
+  action:
+    | 'consent-link-sent'
+    | 'feature-disabled'
+    | 'consent-granted'
+    | 'consent-incomplete'
+    | 'consent-failed'
+    | 'consent-unverified'
+    | 'admin-verified'
+    | 'request-opened'
+    | 'request-declined'
+    | 'request-granted';
   areas: ConsentArea[];
   detail: string;
 }
@@ -93,6 +133,9 @@ export function emptyTenantRecord(tenantId: string): TenantRecord {
     grants: { tikitDelegated: [], tikitApplication: [], emailApplication: [], baseGranted: false, checkedAt: null },
     pendingConsents: {},
     history: [],
+    users: {},
+    adminChecks: {},
+    requests: {},
   };
 }
 

@@ -32,8 +32,11 @@ export function adminConsentUrl(endpoint: ConsentEndpoint, graphHost: URL): stri
   return `${tenantBase(endpoint)}/v2.0/adminconsent?${query.toString()}`;
 }
 
-/** Incremental consent to named delegated scopes, with the consent prompt forced and PKCE. */
-export function authorizeUrl(endpoint: ConsentEndpoint, graphHost: URL, scopes: readonly string[], codeChallenge: string): string {
+/**
+ * Incremental consent to named delegated scopes, with the consent prompt forced and PKCE. A plain
+ * sign-in (the admin check) passes `forceConsent: false`: it asks for nothing new.
+ */
+export function authorizeUrl(endpoint: ConsentEndpoint, graphHost: URL, scopes: readonly string[], codeChallenge: string, forceConsent = true): string {
   const graphScopes = scopes.filter((scope) => !OIDC_SCOPES.includes(scope));
   const oidcScopes = OIDC_SCOPES.filter((scope) => ALWAYS_ASKED.includes(scope) || scopes.includes(scope));
   const named = [...graphScopes.map((scope) => `${graphHost.origin}/${scope}`), ...oidcScopes];
@@ -44,7 +47,7 @@ export function authorizeUrl(endpoint: ConsentEndpoint, graphHost: URL, scopes: 
     response_mode: 'query',
     scope: named.join(' '),
     state: endpoint.state,
-    prompt: 'consent',
+    ...(forceConsent ? { prompt: 'consent' } : { prompt: 'select_account' }),
     code_challenge: codeChallenge,
     code_challenge_method: 'S256',
   });

@@ -16,11 +16,19 @@ export type Verification =
       /** Every delegated scope in the organization-wide grant (delegated checks only). */
       tenantWideDelegated?: string[];
       servicePrincipalId?: string;
-      admin?: { userId: string; userName: string };
+      /** Who accepted, and the directory roles Graph shows for them. */
+      admin?: { userId: string; userName: string; roleTemplateIds: string[] };
     }
   | { kind: 'rejected'; failure: ConsentFailureReason; aadsts?: number }
   | { kind: 'wrong-tenant' }
   | { kind: 'unavailable' };
+
+/** The admin check signs in with the least there is: reading one's own profile and roles. */
+export const ADMIN_CHECK_SCOPE = 'User.Read';
+
+export type AdminCheckResult =
+  | { kind: 'roles'; userId: string; userName: string; roleTemplateIds: string[] }
+  | Exclude<Verification, { kind: 'checked' }>;
 
 export interface RetryPolicy {
   /** Waits between attempts; their sum is the budget (about half a minute: replication). */
@@ -108,10 +116,27 @@ export class ConsentVerifier {
     });
   }
 
+  /**
+   * The "confirm you are an admin" sign-in: redeems its code (User.Read only) and reads the
+   * signer's directory roles.
+   */
+  async verifyAdmin(app: AppCredentials, tenantId: string, redemption: { code: string; redirectUri: string; codeVerifier: string }): Promise<AdminCheckResult> {
+    let admin: Awaited<ReturnType<EntraTokens['redeemCode']>> | undefined;
+    const result = await withRetries(this.policy, async () => {
+      admin ??= await this.tokens.redeemCode(app, tenantId, { ...redemption, scopes: [`${this.graphHost.origin}/${ADMIN_CHECK_SCOPE}`] });
+      if (admin.tenantId !== tenantId.toLowerCase()) return { done: true, result: { kind: 'wrong-tenant' } };
+      const roleTemplateIds = await new GraphReader(this.graphHost, admin.accessToken).directoryRoleTemplateIds();
+      return { done: true, result: { kind: 'checked', granted: [], missing: [], adminOnly: [], admin: { userId: admin.userId, userName: admin.userName, roleTemplateIds } } };
+    });
+    if (result.kind !== 'checked') return result;
+    return { kind: 'roles', ...result.admin! };
+  }
+
   private async readDelegated(admin: { accessToken: string; userId: string; userName: string }, appId: string, requested: string[]): Promise<Verification> {
     const graph = new GraphReader(this.graphHost, admin.accessToken);
     const servicePrincipalId = await graph.servicePrincipalId(appId);
     const grants = servicePrincipalId ? await graph.delegatedGrants(servicePrincipalId) : [];
+    const roleTemplateIds = await graph.directoryRoleTemplateIds();
     const tenantWide = new Set(grants.filter((g) => g.consentType === 'AllPrincipals').flatMap((g) => g.scopes));
     const mine = new Set(grants.filter((g) => g.consentType === 'Principal' && g.principalId === admin.userId).flatMap((g) => g.scopes));
     const missing = requested.filter((s) => !tenantWide.has(s));
@@ -122,7 +147,7 @@ export class ConsentVerifier {
       adminOnly: missing.filter((s) => mine.has(s)),
       tenantWideDelegated: [...tenantWide],
       ...(servicePrincipalId ? { servicePrincipalId } : {}),
-      admin: { userId: admin.userId, userName: admin.userName },
+      admin: { userId: admin.userId, userName: admin.userName, roleTemplateIds },
     };
   }
 }

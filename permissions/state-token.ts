@@ -16,6 +16,8 @@ export interface ConsentState {
   userId: string;
   app: AppRegistrationId;
   areas: ConsentArea[];
+  /** A consent, or the short sign-in that shows whether the user holds an admin role. */
+  purpose?: 'admin-check';
   /** Expiry, seconds since the epoch. */
   exp: number;
 }

@@ -50,13 +50,14 @@ withHistory.history.push(
 
 export const journeyCardFixtures: CardFixtures = {
   review: {
-    default: { build: () => reviewCards({ journeyId: 'j1', features: ['intune-connector'], grants })[0]!, mustShow: ['Enable Intune Connector: review', 'Device.Read.All', 'Already granted'] },
+    default: { build: () => reviewCards({ journeyId: 'j1', features: ['intune-connector'], grants, standing: 'unverified' })[0]!, mustShow: ['Enable Intune Connector: review', 'Device.Read.All', 'Already granted', 'Ask an admin'] },
+    'not-admin': { build: () => reviewCards({ journeyId: 'j1', features: ['intune-connector'], grants, standing: 'not-admin' })[0]!, mustShow: ['holds none of the admin roles', 'Ask an admin'] },
     // The largest review there is: every feature on the Tikit app at once.
     'all-tikit-features': {
-      build: () => reviewCards({ journeyId: 'j1', features: ['teams-meetings', 'my-work', 'intune-connector', 'teams-app-management'], grants })[0]!,
+      build: () => reviewCards({ journeyId: 'j1', features: ['teams-meetings', 'my-work', 'intune-connector', 'teams-app-management'], grants, standing: 'admin' })[0]!,
       mustShow: ['Calendars.ReadWrite', 'AppCatalog.Submit'],
     },
-    'email-connector': { build: () => reviewCards({ journeyId: 'j1', features: ['email-connector'], grants: { ...grants, baseGranted: true } })[0]!, mustShow: ['Mail.Send', 'Tikit Email Connector'] },
+    'email-connector': { build: () => reviewCards({ journeyId: 'j1', features: ['email-connector'], grants: { ...grants, baseGranted: true }, standing: 'admin' })[0]!, mustShow: ['Mail.Send', 'Tikit Email Connector'] },
   },
   consent: {
     default: { build: () => consentCardFor(pending('delegated'), link, { index: 2, total: 2 }), mustShow: ['Consent: Intune Connector', 'Consent on behalf of your organization'] },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson } from '../support/bot-harness';
+import { postJson, seedVerifiedAdmin } from '../support/bot-harness';
 import { startBotProcess } from '../support/bot-process';
 import { button, cardOf, visibleText } from '../support/card-reading';
 import { FakeConnector } from '../support/fake-connector';
@@ -94,6 +94,8 @@ describe('concurrent presses', () => {
       r.features['intune-connector'] = { enabled: true, changedAt: '2026-12-01T00:00:00.000Z', changedBy: 'x' };
       r.settingsVersion = 1;
     });
+    await seedVerifiedAdmin(world.bot, first.chat.tenantId, first.teams);
+    await seedVerifiedAdmin(world.bot, first.chat.tenantId, second.teams);
     const confirms = await Promise.all([
       world.bot.send(execute(world.bot.connector.url, first.chat, first.teams, 'disable.confirm', { features: ['email-connector'] })),
       world.bot.send(execute(world.bot.connector.url, second.chat, second.teams, 'disable.confirm', { features: ['intune-connector'] })),

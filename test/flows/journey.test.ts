@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { type BotHarness, startBot } from '../support/bot-harness';
+import { type BotHarness, seedVerifiedAdmin, startBot } from '../support/bot-harness';
 import { button, cardOf, visibleText } from '../support/card-reading';
 import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../support/teams-activities';
 
@@ -46,6 +46,7 @@ describe('disabling a feature', () => {
     const chat = newChat();
     const admin = teamsUser('Lee Gu');
     await switchOn(chat.tenantId, 'email-connector');
+    await seedVerifiedAdmin(bot, chat.tenantId, admin);
     const [confirm] = await say(chat, admin, 'disable the email connector');
     expect(visibleText(cardOf(confirm))).toContain('Disable Email Connector?');
 

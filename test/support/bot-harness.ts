@@ -88,3 +88,16 @@ function assertNoSecretsLogged(logs: string[], config: ReturnType<typeof loadCon
   const found = [...secrets.filter((secret) => text.includes(secret)).map(() => 'a configured secret'), ...patterns.filter(([, re]) => re.test(text)).map(([name]) => name)];
   if (found.length > 0) throw new Error(`the bot logged ${[...new Set(found)].join(', ')}`);
 }
+
+/** Global Administrator's role template id (MICROSOFT.md §2). */
+export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
+
+/**
+ * Records a user as a verified admin, as a finished admin check would have: for flows about what
+ * admins do next, not about how they were verified (test/flows/admins.test.ts covers that).
+ */
+export async function seedVerifiedAdmin(bot: BotHarness, tenantId: string, user: { aadObjectId: string; name: string }, until = new Date(Date.now() + 3600_000)): Promise<void> {
+  await bot.tenants.update(tenantId, (record) => {
+    record.users[user.aadObjectId] = { name: user.name, adminRoleIds: [GLOBAL_ADMINISTRATOR], verifiedAt: new Date().toISOString(), expiresAt: until.toISOString(), reference: {} };
+  });
+}

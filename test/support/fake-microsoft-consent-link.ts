@@ -67,8 +67,13 @@ function authorize(directory: FakeDirectory, login: FakeLogin, origin: string, l
   if (link.query.get('response_type') !== 'code' || !challenge || link.query.get('code_challenge_method') !== 'S256') {
     throw new Error('FakeMicrosoft: authorize links must ask for response_type=code with an S256 code_challenge (PKCE)');
   }
-  // Simplification: every scope the bot asks for needs an administrator, even for the signer alone.
-  if (!mayGrant(link.user.roles, false)) return errorRedirect(link, 'access_denied', NEEDS_ADMIN);
+  const requested = (link.query.get('scope') ?? '').split(' ').filter(Boolean);
+  // A plain sign-in (no forced prompt) whose scopes the organization already granted shows no
+  // consent screen: anyone may sign in. Otherwise, simplification: every scope needs an administrator.
+  const granted = directory.snapshot(link.tenantId, link.app.appId).tenantWide;
+  const alreadyGranted = requested.every((s) => ['openid', 'profile', 'offline_access', 'email'].includes(s) || granted.includes(s.replace(/^https:\/\/[^/]+\//, '')));
+  const plainSignIn = link.query.get('prompt') !== 'consent' && alreadyGranted;
+  if (!plainSignIn && !mayGrant(link.user.roles, false)) return errorRedirect(link, 'access_denied', NEEDS_ADMIN);
   const nonce = link.query.get('nonce');
   const { code } = applyConsent(directory, login, origin, {
     tenantId: link.tenantId, appId: link.app.appId, userOid: link.user.oid, redirectUri: link.redirectUri,
