@@ -5,6 +5,7 @@ import { featureSettingsAttachment } from '../../dialogs/feature-settings';
 import { reviewCards } from '../../dialogs/review-presenter';
 import { historyReply, statusReply } from '../../dialogs/status';
 import { noticeCard } from '../../cards/notice';
+import { requestCard } from '../../dialogs/access-requests';
 import type { LiveGrants } from '../../dialogs/live-grants';
 import type { CardFixtures } from './card-fixtures';
 
@@ -71,6 +72,14 @@ export const journeyCardFixtures: CardFixtures = {
     default: { build: () => disableConfirmation(['intune-connector'], ['intune-connector']).attachments[0]!, mustShow: ['Disable Intune Connector?'] },
     status: { build: () => statusReply(withHistory, liveDrift).attachments[0]!, mustShow: ['Consent status', "Tikit's base permissions", 'Fix Email Connector'] },
     history: { build: () => historyReply(withHistory).attachments[0]!, mustShow: ['Consent history', 'Lee Gu'] },
+    request: {
+      build: () =>
+        requestCard({
+          id: 'r1', requesterId: 'u1', requesterName: 'Megan Bowen', features: ['intune-connector'], reference: {},
+          status: 'open', decidedBy: null, createdAt: '2026-12-04T10:00:00.000Z', expiresAt: '2026-12-11T10:00:00.000Z',
+        }),
+      mustShow: ['Megan Bowen asks to enable Intune Connector', 'Review and consent', 'Decline'],
+    },
     links: {
       build: () =>
         noticeCard({ title: 'Email Connector is now off in Tikit', color: 'Good', paragraphs: ['Its permissions are still granted.'], facts: [], links: [{ title: 'Open Tikit Email Connector permissions', url: 'https://portal.azure.com/' }], buttons: [] }),
