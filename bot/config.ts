@@ -184,6 +184,13 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     authorityHost: config.authorityHost.origin,
     graphHost: config.graphHost.origin,
     stateSecretSet: config.stateSecret !== undefined,
-    storage: config.storage.kind === 'sqlite' ? `sqlite:${config.storage.path}` : config.storage.kind,
+    storage: storageLabel(config.storage),
   };
+}
+
+/** Where state lives, for the start-up log: the blob container's name, never its connection string. */
+function storageLabel(storage: StorageConfig): string {
+  if (storage.kind === 'sqlite') return `sqlite:${storage.path}`;
+  if (storage.kind === 'blob') return `blob:${storage.container}`;
+  return storage.kind;
 }

@@ -1,9 +1,25 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Storage } from 'botbuilder';
+import { KeyedQueue } from './keyed-queue';
 import { emptyTenantRecord, type TenantRecord, type TenantRecords } from '../dialogs/tenant-record';
 import { ETAG_NEW_ITEM } from './storage/etag-rules';
 import { isConflict, StorageError } from './storage/storage-errors';
 
-const MAX_ATTEMPTS = 8;
+/**
+ * How `update` retries after another writer changed the record first. With several instances on one
+ * store, writers that retry at once collide again, so each waits a random time under a growing cap
+ * ("full jitter"); the defaults give up after at most about 3 s of waiting.
+ */
+export interface ConflictRetry {
+  attempts: number;
+  /** The wait before attempt `attempt` (2, 3, …). */
+  delayMs(attempt: number): number;
+}
+
+export const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
+  attempts: 12,
+  delayMs: (attempt) => Math.random() * Math.min(400, 10 * 2 ** (attempt - 1)),
+};
 
 /** The storage key of a tenant's record. Tenant ids are GUIDs from Teams; anything else is refused. */
 export function tenantKey(tenantId: string): string {
@@ -13,9 +29,17 @@ export function tenantKey(tenantId: string): string {
   return `tenant/${tenantId.toLowerCase()}`;
 }
 
-/** Tenant records on botbuilder Storage, written with the eTag they were read with (optimistic concurrency). */
+/**
+ * Tenant records on botbuilder Storage, written with the eTag they were read with (optimistic
+ * concurrency between instances); updates of one tenant within this process go one at a time.
+ */
 export class TenantRecordStore implements TenantRecords {
-  constructor(private readonly storage: Storage) {}
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly retry: ConflictRetry = DEFAULT_CONFLICT_RETRY,
+  ) {}
 
   async read(tenantId: string): Promise<TenantRecord> {
     return (await this.readWithETag(tenantId)).record;
@@ -23,7 +47,12 @@ export class TenantRecordStore implements TenantRecords {
 
   async update<T>(tenantId: string, change: (record: TenantRecord) => T): Promise<T> {
     const key = tenantKey(tenantId);
+    return this.queue.run(key, () => this.updateNow(key, tenantId, change));
+  }
+
+  private async updateNow<T>(key: string, tenantId: string, change: (record: TenantRecord) => T): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      if (attempt > 1) await sleep(this.retry.delayMs(attempt));
       const { record, eTag } = await this.readWithETag(tenantId);
       const result = change(record);
       try {
@@ -31,7 +60,7 @@ export class TenantRecordStore implements TenantRecords {
         return result;
       } catch (error) {
         // Someone else wrote the record since we read it: apply the change again to their version.
-        if (!isConflict(error) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!isConflict(error) || attempt >= this.retry.attempts) throw error;
       }
     }
   }

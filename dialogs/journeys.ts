@@ -6,7 +6,7 @@ import { type CardAction, messageResponse } from './card-action';
 import type { ConsentRequests } from './consent-requests';
 import { CARD_ACTION, CARD_RESPONSE, EnableJourney, type EnableState } from './enable-journey';
 import { tenantIdOf } from './requester';
-import type { TenantRecords } from './tenant-record';
+import { addEvent, type TenantRecords } from './tenant-record';
 
 /**
  * The conversation's journey in progress (one at a time, kept in the dialog state): starting one
@@ -19,7 +19,7 @@ export class Journeys {
     conversationState: ConversationState,
     private readonly tenants: TenantRecords,
     consents: ConsentRequests,
-    now: () => Date,
+    private readonly now: () => Date,
   ) {
     this.dialogs = new DialogSet(conversationState.createProperty('dialogState'));
     this.dialogs.add(new EnableJourney(tenants, consents, now));
@@ -51,10 +51,17 @@ export class Journeys {
     if (dc.activeDialog?.id !== EnableJourney.id) return false;
     const cardIds = Object.values((dc.activeDialog.state as EnableState).cards);
     const tenantId = tenantIdOf(dc.context);
+    const conversationId = dc.context.activity.conversation.id;
+    const by = dc.context.activity.from?.name || 'someone';
+    const at = this.now().toISOString();
     if (tenantId) {
       await this.tenants.update(tenantId, (record) => {
+        // Only the consents this conversation opened: a link shared with another chat stays usable.
         for (const [id, pending] of Object.entries(record.pendingConsents)) {
-          if (!pending.consumedAt && pending.cardActivityId && cardIds.includes(pending.cardActivityId)) delete record.pendingConsents[id];
+          const ours = pending.conversationId === conversationId && pending.cardActivityId !== null && cardIds.includes(pending.cardActivityId);
+          if (!ours || pending.consumedAt) continue;
+          delete record.pendingConsents[id];
+          addEvent(record, { at, by, action: 'consent-withdrawn', areas: pending.areas, detail: why });
         }
       });
     }

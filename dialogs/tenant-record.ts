@@ -114,6 +114,7 @@ export interface ConsentEvent {
     | 'consent-incomplete'
     | 'consent-failed'
     | 'consent-unverified'
+    | 'consent-withdrawn'
     | 'admin-verified'
     | 'request-opened'
     | 'request-declined'

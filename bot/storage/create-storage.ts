@@ -1,6 +1,6 @@
 import type { Storage } from 'botbuilder';
 import type { StorageConfig } from '../config';
-import { ConfigError } from '../config';
+import { BlobStore } from './blob-storage';
 import { MemoryStore } from './memory-storage';
 import { SqliteStore } from './sqlite-storage';
 
@@ -9,13 +9,14 @@ export interface ClosableStorage extends Storage {
   close(): Promise<void>;
 }
 
-export function createStorage(config: StorageConfig): ClosableStorage {
+/** Async because blob storage makes sure its container exists before the bot serves anything. */
+export async function createStorage(config: StorageConfig): Promise<ClosableStorage> {
   switch (config.kind) {
     case 'memory':
       return new MemoryStore();
     case 'sqlite':
       return new SqliteStore(config.path);
     case 'blob':
-      throw new ConfigError('STORAGE', 'blob storage is not available in this version yet; use sqlite:<path> or memory');
+      return BlobStore.open(config.connectionString, config.container);
   }
 }

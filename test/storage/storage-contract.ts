@@ -94,6 +94,15 @@ export function storageContract(name: string, open: () => Promise<ClosableStorag
         expect((await store.read(['a'])).a.list).toEqual([1]);
       }));
 
+    it('keeps awkward keys apart: Teams ids with "/", ":", "@", ";", dots, percent signs and very long ones', () =>
+      withStore(async (store) => {
+        const channel = `msteams/conversations/19:${'a'.repeat(40)}@thread.tacv2;messageid=1712345678901`;
+        const keys = [channel, `${channel}.`, 'a/b', 'a%2Fb', 'a:b@c', '..', 'ünïcødé ✓', 'x'.repeat(1500), `${'x'.repeat(1500)}y`];
+        await store.write(Object.fromEntries(keys.map((key, i) => [key, { i }])));
+        const read = await store.read(keys);
+        expect(keys.map((key) => read[key]?.i)).toEqual(keys.map((_, i) => i));
+      }));
+
     it('deletes, and deleting a missing key is not an error', () =>
       withStore(async (store) => {
         await store.write({ a: { v: 1 } });
