@@ -3,7 +3,7 @@ import { noticeCard } from '../cards/notice';
 import { isFeatureId } from '../permissions/catalog';
 import type { FeatureId } from '../permissions/types';
 import { standingOf } from './admins';
-import { type CardAction, cardResponse, messageResponse, stringField } from './card-action';
+import { type CardAction, cardResponse, messageResponse, showPressedCardToEveryone, stringField } from './card-action';
 import type { Requester } from './consent-requests';
 import { disableConfirmation } from './disable-feature';
 import { featureSettingsAttachment, settingsChange } from './feature-settings';
@@ -76,7 +76,7 @@ export class CardActionRouter {
 
   private async disable(requester: Requester, context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
     const card = await this.deps.disabler.confirm(requester, action);
-    if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [card] });
+    await showPressedCardToEveryone(context, card);
     return cardResponse(card);
   }
 
@@ -128,7 +128,7 @@ export class CardActionRouter {
     if (!pending) return messageResponse('I have no open consent for that card: it was completed, cancelled or has expired.');
     const outcome = await this.deps.recheck.checkNow(record.tenantId, pending);
     if (outcome) {
-      if (context.activity.replyToId) await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [outcome.card] });
+      await showPressedCardToEveryone(context, outcome.card);
       await context.sendActivity(outcome.text);
       return cardResponse(outcome.card);
     }

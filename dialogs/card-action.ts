@@ -1,4 +1,4 @@
-import type { AdaptiveCardInvokeResponse, Attachment } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, Attachment, TurnContext } from 'botbuilder';
 
 /** A button press on one of our cards (Action.Execute): its verb and the data the card carried. */
 export interface CardAction {
@@ -32,4 +32,14 @@ export function cardResponse(card: Attachment): AdaptiveCardInvokeResponse {
 /** The answer to a press that leaves the card as it is and shows a short message. */
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+/**
+ * Shows `card` in place of the pressed card to everyone in the conversation. The invoke's own answer
+ * already replaces it for the presser; in a 1:1 chat that is everyone, so the second call is skipped.
+ */
+export async function showPressedCardToEveryone(context: TurnContext, card: Attachment, id = context.activity.replyToId): Promise<void> {
+  if (!id) return;
+  const onlyThePresser = context.activity.conversation.conversationType === 'personal' && id === context.activity.replyToId;
+  if (!onlyThePresser) await context.updateActivity({ type: 'message', id, attachments: [card] });
 }

@@ -4,7 +4,7 @@ import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { planConsent } from '../permissions/consent-plan';
 import { getFeature, isFeatureId } from '../permissions/catalog';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
-import { type CardAction, cardResponse, messageResponse, stringField } from './card-action';
+import { type CardAction, cardResponse, messageResponse, showPressedCardToEveryone, stringField } from './card-action';
 import { consentCardFor } from './consent-presenter';
 import { standingOf } from './admins';
 import type { ConsentRequests } from './consent-requests';
@@ -89,7 +89,7 @@ export class EnableJourney extends Dialog<EnableOptions> {
     const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(dc.context.activity);
     const link = await this.consents.open(reference, requester, first, state.features, cardActivityId);
     const card = consentCardFor(link.pending, link.url, { index: 1, total: steps.length });
-    if (cardActivityId) await dc.context.updateActivity({ type: 'message', id: cardActivityId, attachments: [card] });
+    if (cardActivityId) await showPressedCardToEveryone(dc.context, card, cardActivityId);
     return cardResponse(card);
   }
 }
