@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import { helpCard, type HelpCardData } from '../../cards/help';
+import { helpReply, welcomeReply } from '../../dialogs/help';
 import { answerCardFixtures } from './answer-card-fixtures';
 import { journeyCardFixtures } from './journey-card-fixtures';
 
@@ -18,50 +18,13 @@ export interface CardFixture {
 
 export type CardFixtures = Record<string, Record<string, CardFixture>>;
 
-// Mirrors the bot's real help (dialogs/help.ts), kept here so card tests do not depend on dialogs.
-const helpCapabilities: HelpCardData['capabilities'] = [
-  { command: 'features', description: 'See every Tikit feature, whether it is on, and change it' },
-  { command: 'enable <feature>', description: 'Review the permissions a feature needs, then consent' },
-  { command: 'disable <feature>', description: 'Turn a feature off and learn how to remove its grants' },
-  { command: 'why <permission>', description: 'Why Tikit needs a Microsoft Graph permission' },
-  { command: 'status', description: 'What is enabled and whether the grants are still in place' },
-];
-const helpExamples = ['features', 'enable intune connector', 'why does Tikit need Mail.Send?', 'what permissions are required?'];
-
 export const cardFixtures: CardFixtures = {
+  // The help cards exactly as the bot sends them.
   help: {
-    default: {
-      build: () =>
-        helpCard({
-          title: 'Here is what I can do',
-          intro: 'Type a command or press an example. In a channel, mention me first.',
-          capabilities: helpCapabilities,
-          examples: helpExamples,
-        }),
-      mustShow: ['Here is what I can do', 'enable <feature>', 'why does Tikit need Mail.Send?'],
-    },
-    welcome: {
-      build: () =>
-        helpCard({
-          title: 'Hi, I am the Tikit Consent Assistant',
-          intro:
-            "I help Microsoft 365 administrators turn on Tikit features: I explain every Microsoft Graph permission a feature needs and why, send you Microsoft's consent sign-in, and check with Microsoft that the grants are really in place.",
-          capabilities: helpCapabilities,
-          examples: helpExamples,
-        }),
-      mustShow: ['Hi, I am the Tikit Consent Assistant', 'Microsoft Graph permission'],
-    },
-    unrecognised: {
-      // What an unrecognised message gets back: never a silent turn.
-      build: () =>
-        helpCard({
-          title: "Sorry, I didn't understand “turn on the lights”",
-          intro: 'Here is what I can do. Type a command or press an example.',
-          capabilities: helpCapabilities,
-          examples: helpExamples,
-        }),
-      mustShow: ["Sorry, I didn't understand", 'status'],
-    },
+    default: { build: () => helpReply().attachments[0]!, mustShow: ['Here is what I can do', 'enable <feature>', 'why does Tikit need Mail.Send?'] },
+    welcome: { build: () => welcomeReply().attachments[0]!, mustShow: ['Hi, I am the Tikit Consent Assistant', 'Microsoft Graph permission'] },
+    // What an unrecognised message gets back: never a silent turn.
+    unrecognised: { build: () => helpReply("Sorry, I didn't understand that", 'Here is what I can do.').attachments[0]!, mustShow: ["Sorry, I didn't understand", 'status'] },
   },
 };
 

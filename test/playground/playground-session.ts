@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../support/card-renderer';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 
 /**
  * Runs `npm run playground` for real (scripts/playground.ts: the bot plus the Microsoft 365 Agents
@@ -16,15 +16,6 @@ const ROOT = path.resolve(__dirname, '../..');
 const START_TIMEOUT_MS = 45_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -123,8 +114,7 @@ export interface PlaygroundPage {
 
 /** The Playground's web client in headless Chromium; nothing may leave 127.0.0.1. */
 export async function openPlayground(url: string): Promise<PlaygroundPage> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`);
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser: Browser = await launchChromium();
   const refused: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   await context.route('**/*', (route) => {

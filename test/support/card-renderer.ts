@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { teamsHostConfig } from './card-host-config';
 import { cardPageHtml, TEAMS_CARD_WIDTH, TEAMS_FULL_CARD_WIDTH } from './card-page';
 
@@ -8,19 +9,6 @@ import { cardPageHtml, TEAMS_CARD_WIDTH, TEAMS_FULL_CARD_WIDTH } from './card-pa
  * Renders Adaptive Cards the way a person sees them: the `adaptivecards` renderer in headless
  * Chromium (Debian's, never a downloaded one), with Microsoft's Teams light host config.
  */
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Runs as root in CI, on a closed network: no sandbox, no GPU, no background traffic.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface RenderedCard {
   /** Everything the parser, validator or renderer complained about, plus page errors. */
@@ -40,14 +28,7 @@ export class CardRenderer {
   ) {}
 
   static async launch(): Promise<CardRenderer> {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM_PATH}. Install Debian's: ` +
-          'apt-get update && apt-get install -y --no-install-recommends chromium (.ci/run does this), ' +
-          'or set CHROMIUM_PATH.',
-      );
-    }
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       // Scale 2 so the PNGs stay sharp in docs and on high-density screens.
       const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 900, height: 800 } });
