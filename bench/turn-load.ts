@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { FakeConnector } from '../test/support/fake-connector';
+import type { FakeConnector } from '../test/support/fake-connector';
 import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../test/support/teams-activities';
 
 /** One representative turn: how to set a conversation up for it, and the activity to send. */
