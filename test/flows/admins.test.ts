@@ -161,3 +161,26 @@ describe('tenants apart', () => {
     expect((await world.bot.tenants.read(outsider.chat.tenantId)).requests).toEqual({});
   });
 });
+
+describe('requests expire', () => {
+  it('when a week has passed, then an open request is no longer listed nor acted on', async () => {
+    let clock = Date.parse('2026-12-04T09:00:00.000Z');
+    const timed = await startConsentWorld({ now: () => new Date(clock) });
+    try {
+      const agent = newAdmin(timed, []);
+      const [review] = await say(timed, agent, 'enable my work');
+      await press(timed, agent, review!, 'Ask an admin');
+      const admin: Admin = { teams: teamsUser('Adele'), chat: conversation('personal', agent.chat.tenantId) };
+      await seedVerifiedAdmin(timed.bot, admin.chat.tenantId, admin.teams, new Date(clock + 30 * 86_400_000));
+      expect((await say(timed, admin, 'requests'))[0]!.text).toBe('1 open request.');
+
+      clock += 7 * 86_400_000 + 1;
+      expect((await say(timed, admin, 'requests'))[0]!.text).toBe('There are no open requests in your organization.');
+      const [requestId] = Object.keys((await timed.bot.tenants.read(agent.chat.tenantId)).requests);
+      const sent = await timed.bot.send(execute(timed.bot.connector.url, admin.chat, admin.teams, 'request.approve', { requestId }));
+      expect(JSON.parse(sent.body).value).toContain('no longer open');
+    } finally {
+      await timed.stop();
+    }
+  });
+});
