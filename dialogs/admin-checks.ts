@@ -11,7 +11,7 @@ import { recordRoles, standingOf, VERIFICATION_HOURS } from './admins';
 import type { CallbackPage, CallbackQuery } from './consent-callback';
 import type { ConsentSettings, Requester } from './consent-requests';
 import type { Outcome } from './outcome-presenter';
-import { addEvent, type AdminCheck, type TenantRecords } from './tenant-record';
+import { addEvent, type AdminCheck, type TenantRecord, type TenantRecords } from './tenant-record';
 
 export interface AdminCheckDependencies {
   tenants: TenantRecords;
@@ -62,7 +62,9 @@ export class AdminChecks {
   private async outcomeFor(tenantId: string, check: AdminCheck, query: CallbackQuery): Promise<CheckOutcome> {
     if (query.error !== undefined) return notice('Not confirmed', explainFailure(failureReason(query.error, query.error_description), 'delegated'));
     if (!this.deps.credentials || !query.code) return notice('Not confirmed', 'I cannot check roles: this bot runs without TIKIT_APP_SECRET (local mode), so sign-ins are not verified.');
-    const result = await this.deps.verifier.verifyAdmin(this.deps.credentials, tenantId, { code: query.code, redirectUri: this.deps.settings.redirectUri, codeVerifier: check.codeVerifier });
+    const { clientIds } = this.deps.settings;
+    const redemption = { code: query.code, redirectUri: this.deps.settings.redirectUri, codeVerifier: check.codeVerifier };
+    const result = await this.deps.verifier.verifyAdmin(this.deps.credentials, tenantId, redemption, [clientIds['tikit-email-connector']]);
     if (result.kind === 'unavailable') return notice('Not confirmed yet', 'Microsoft did not answer. Nothing was changed; try again in a moment.');
     if (result.kind === 'wrong-tenant') return notice('Not confirmed', explainFailure('wrong-directory', 'delegated'));
     if (result.kind === 'rejected') return notice('Not confirmed', explainFailure(result.failure, 'delegated', result.aadsts));
@@ -71,6 +73,7 @@ export class AdminChecks {
     const now = this.deps.now();
     const standing = await this.deps.tenants.update(tenantId, (record) => {
       recordRoles(record, { userId: check.userId, userName: check.userName }, result.roleTemplateIds, check.reference, now);
+      recordWhatTheSignInSaw(record, result, clientIds, now);
       addEvent(record, { at: now.toISOString(), by: check.userName, action: 'admin-verified', areas: [], detail: `roles: ${record.users[check.userId]!.adminRoleIds.length}` });
       return standingOf(record, check.userId, now);
     });
@@ -99,4 +102,23 @@ type CheckOutcome = Outcome & { title: string };
 
 function notice(title: string, text: string, color: 'Good' | 'Warning' = 'Warning'): CheckOutcome {
   return { title, text, card: noticeCard({ title, color, paragraphs: [text], facts: [], links: [], buttons: [] }) };
+}
+
+/** The sign-in's token also confirms the base set's delegated rows and names the apps' service principals. */
+function recordWhatTheSignInSaw(
+  record: TenantRecord,
+  seen: { servicePrincipalIds: Record<string, string>; tikitTenantWide?: string[] },
+  clientIds: ConsentSettings['clientIds'],
+  now: Date,
+): void {
+  const ids = { ...record.grants.servicePrincipalIds };
+  for (const app of ['tikit', 'tikit-email-connector'] as const) {
+    const id = seen.servicePrincipalIds[clientIds[app]];
+    if (id) ids[app] = id;
+  }
+  record.grants.servicePrincipalIds = ids;
+  if (seen.tikitTenantWide) {
+    record.grants.tikitDelegated = seen.tikitTenantWide;
+    record.grants.checkedAt = now.toISOString();
+  }
 }

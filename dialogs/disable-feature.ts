@@ -48,22 +48,23 @@ export class FeatureDisabler {
   async confirm(requester: Requester, action: CardAction): Promise<Attachment> {
     const asked = Array.isArray(action.data.features) ? action.data.features.filter((f): f is FeatureId => typeof f === 'string' && isFeatureId(f)) : [];
     const at = this.now().toISOString();
-    const switchedOff = await this.tenants.update(requester.tenantId, (record) => {
+    const { off: switchedOff, servicePrincipalIds } = await this.tenants.update(requester.tenantId, (record) => {
       const off = asked.filter((feature) => record.features[feature]?.enabled);
       for (const feature of off) record.features[feature] = { enabled: false, changedAt: at, changedBy: requester.userName };
       if (off.length > 0) {
         record.settingsVersion += 1;
         addEvent(record, { at, by: requester.userName, action: 'feature-disabled', areas: off, detail: 'switched off in Tikit; grants left in Entra' });
       }
-      return off;
+      return { off, servicePrincipalIds: record.grants.servicePrincipalIds ?? {} };
     });
     if (switchedOff.length === 0) {
       return noticeCard({ title: 'Nothing to disable', color: 'Default', paragraphs: [asked.length ? `${featureNames(asked)} ${asked.length === 1 ? 'is' : 'are'} already off.` : 'That button did not name a feature. Nothing was changed.'], facts: [], links: [], buttons: [] });
     }
-    return this.disabledCard(switchedOff);
+    return this.disabledCard(switchedOff, servicePrincipalIds);
   }
 
-  private disabledCard(features: FeatureId[]): Attachment {
+  /** With the app's service principal id (known once Graph showed it) the link opens its Permissions page. */
+  private disabledCard(features: FeatureId[], servicePrincipalIds: Partial<Record<AppRegistrationId, string>>): Attachment {
     const apps = [...new Set(features.flatMap((feature) => getFeature(feature).apps))];
     return noticeCard({
       title: `${featureNames(features)} ${features.length === 1 ? 'is' : 'are'} now off in Tikit`,
@@ -75,7 +76,7 @@ export class FeatureDisabler {
       facts: [],
       links: apps.map((app) => ({
         title: `Open ${app === 'tikit' ? 'Tikit' : 'Tikit Email Connector'} permissions`,
-        url: permissionsPageUrl(this.settings.authorityHost, this.settings.clientIds[app], undefined),
+        url: permissionsPageUrl(this.settings.authorityHost, this.settings.clientIds[app], servicePrincipalIds[app]),
       })),
       buttons: [],
     });

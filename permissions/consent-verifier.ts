@@ -27,7 +27,16 @@ export type Verification =
 export const ADMIN_CHECK_SCOPE = 'User.Read';
 
 export type AdminCheckResult =
-  | { kind: 'roles'; userId: string; userName: string; roleTemplateIds: string[] }
+  | {
+      kind: 'roles';
+      userId: string;
+      userName: string;
+      roleTemplateIds: string[];
+      /** Service principal object ids by appId, where the admin's token could see them. */
+      servicePrincipalIds: Record<string, string>;
+      /** Tikit's organization-wide delegated scopes, where the admin's token could read them. */
+      tikitTenantWide?: string[];
+    }
   | Exclude<Verification, { kind: 'checked' }>;
 
 export interface RetryPolicy {
@@ -118,18 +127,45 @@ export class ConsentVerifier {
 
   /**
    * The "confirm you are an admin" sign-in: redeems its code (User.Read only) and reads the
-   * signer's directory roles.
+   * signer's directory roles. With the same token it also looks, best effort, at what the admin's
+   * sign-in can see: the apps' service principals and Tikit's organization-wide delegated grant.
    */
-  async verifyAdmin(app: AppCredentials, tenantId: string, redemption: { code: string; redirectUri: string; codeVerifier: string }): Promise<AdminCheckResult> {
+  async verifyAdmin(
+    app: AppCredentials,
+    tenantId: string,
+    redemption: { code: string; redirectUri: string; codeVerifier: string },
+    otherAppIds: string[] = [],
+  ): Promise<AdminCheckResult> {
     let admin: Awaited<ReturnType<EntraTokens['redeemCode']>> | undefined;
+    let roles: string[] = [];
     const result = await withRetries(this.policy, async () => {
       admin ??= await this.tokens.redeemCode(app, tenantId, { ...redemption, scopes: [`${this.graphHost.origin}/${ADMIN_CHECK_SCOPE}`] });
       if (admin.tenantId !== tenantId.toLowerCase()) return { done: true, result: { kind: 'wrong-tenant' } };
-      const roleTemplateIds = await new GraphReader(this.graphHost, admin.accessToken).directoryRoleTemplateIds();
-      return { done: true, result: { kind: 'checked', granted: [], missing: [], adminOnly: [], admin: { userId: admin.userId, userName: admin.userName, roleTemplateIds } } };
+      roles = await new GraphReader(this.graphHost, admin.accessToken).directoryRoleTemplateIds();
+      return { done: true, result: { kind: 'checked', granted: [], missing: [], adminOnly: [] } };
     });
     if (result.kind !== 'checked') return result;
-    return { kind: 'roles', ...result.admin! };
+    if (!admin) return { kind: 'unavailable' };
+    const seen = await this.lookAround(admin.accessToken, app.appId, otherAppIds);
+    return { kind: 'roles', userId: admin.userId, userName: admin.userName, roleTemplateIds: roles, ...seen };
+  }
+
+  private async lookAround(accessToken: string, tikitAppId: string, otherAppIds: string[]): Promise<{ servicePrincipalIds: Record<string, string>; tikitTenantWide?: string[] }> {
+    const graph = new GraphReader(this.graphHost, accessToken);
+    const servicePrincipalIds: Record<string, string> = {};
+    try {
+      for (const appId of [tikitAppId, ...otherAppIds]) {
+        const id = await graph.servicePrincipalId(appId);
+        if (id) servicePrincipalIds[appId] = id;
+      }
+      const tikitSp = servicePrincipalIds[tikitAppId];
+      if (!tikitSp) return { servicePrincipalIds };
+      const grants = await graph.delegatedGrants(tikitSp);
+      return { servicePrincipalIds, tikitTenantWide: grants.filter((g) => g.consentType === 'AllPrincipals').flatMap((g) => g.scopes) };
+    } catch {
+      // The roles were the point; what else the token can see is a bonus, not a failure.
+      return { servicePrincipalIds };
+    }
   }
 
   private async readDelegated(admin: { accessToken: string; userId: string; userName: string }, appId: string, requested: string[]): Promise<Verification> {

@@ -5,7 +5,7 @@ import { seedVerifiedAdmin } from '../support/bot-harness';
 import { button, cardOf, visibleText } from '../support/card-reading';
 import { DIRECTORY_ROLES } from '../support/fake-microsoft';
 import { conversation, execute, teamsUser } from '../support/teams-activities';
-import { type Admin, arrive, type ConsentWorld, newAdmin, press, say, startConsentWorld, TIKIT } from './consent-support';
+import { type Admin, arrive, type ConsentWorld, EMAIL, newAdmin, press, say, startConsentWorld, startEnable, TIKIT } from './consent-support';
 
 let world: ConsentWorld;
 beforeAll(async () => {
@@ -182,5 +182,24 @@ describe('requests expire', () => {
     } finally {
       await timed.stop();
     }
+  });
+});
+
+describe('the way out, once Microsoft showed the app', () => {
+  it('when a verified admin disables the Email Connector after a real consent, then the link opens that enterprise application\'s Permissions page', async () => {
+    const admin = newAdmin(world);
+    const { link } = await startEnable(world, admin, 'enable the email connector');
+    await arrive(world, world.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }));
+    const step2 = world.bot.connector.posted(admin.chat.id).map((a) => a.attachments?.[0]?.content).find((c) => visibleText(c).includes('Step 2 of 2'));
+    await arrive(world, world.fake.followConsentLink(button(step2 as Record<string, unknown>, 'Open Microsoft consent').url!, { userOid: admin.teams.aadObjectId }));
+    expect((await world.bot.tenants.read(admin.chat.tenantId)).features['email-connector']?.enabled).toBe(true);
+
+    await pressDisable(admin);
+    await confirmAdmin(admin);
+    const done = await pressDisable(admin);
+    const spId = world.fake.grantsOf(admin.chat.tenantId, EMAIL.appId).servicePrincipalId;
+    expect(button(done.value as Record<string, unknown>, 'Open Tikit Email Connector permissions').url).toBe(
+      `https://portal.azure.com/#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Permissions/objectId/${spId}/appId/${EMAIL.appId}`,
+    );
   });
 });

@@ -132,6 +132,19 @@ describe('the callback refuses what it cannot trust, and changes nothing', () =>
     expect(Object.values(record.pendingConsents).every((p) => !p.consumedAt)).toBe(true);
   });
 
+  it('when Microsoft\'s error description carries markup, then the page shows none of it', async () => {
+    const { redirect } = await freshRedirect();
+    const url = new URL(redirect);
+    url.searchParams.set('error', 'access_denied');
+    url.searchParams.set('error_description', 'AADSTS65004: <script>alert(1)</script><img src=x onerror=alert(2)>');
+    for (const key of ['admin_consent', 'tenant', 'scope']) url.searchParams.set(key, '"><svg onload=alert(3)>');
+    url.searchParams.delete('tenant');
+    const page = await arrive(world, url.toString());
+    expect(page.status).toBe(200);
+    expect(page.html).not.toMatch(/<script|<img|<svg|onerror|onload/i);
+    expect(page.html).toContain('cancelled on Microsoft');
+  });
+
   it.each([
     ['no state at all', '?admin_consent=True'],
     ['a state that is not ours', '?state=v1.e30.AAAA&admin_consent=True'],
@@ -183,6 +196,24 @@ describe('without app secrets (local mode)', () => {
       expect((await local.bot.tenants.read(admin.chat.tenantId)).grants.baseGranted).toBe(false);
     } finally {
       await local.stop();
+    }
+  });
+});
+
+describe('an expired consent link', () => {
+  it('when Microsoft redirects after the link expired, then 400 and nothing changes', async () => {
+    let clock = Date.now();
+    const timed = await startConsentWorld({ now: () => new Date(clock) });
+    try {
+      const admin = newAdmin(timed);
+      const { link } = await startEnable(timed, admin, 'enable intune');
+      clock += 61 * 60_000;
+      const page = await arrive(timed, timed.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }));
+      expect(page.status).toBe(400);
+      expect(page.html).toContain('expired');
+      expect((await timed.bot.tenants.read(admin.chat.tenantId)).grants.baseGranted).toBe(false);
+    } finally {
+      await timed.stop();
     }
   });
 });

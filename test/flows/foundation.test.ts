@@ -115,3 +115,17 @@ describe('the log of a turn', () => {
     }
   });
 });
+
+describe('questions in a channel', () => {
+  it('when a channel message @mentions the bot with a question, then the answer comes from the catalog', async () => {
+    const bot = await startBot();
+    try {
+      const channel = conversation('channel');
+      await bot.send(message(bot.connector.url, channel, teamsUser(), 'why does Tikit need Mail.Send?'));
+      const [reply] = bot.connector.posted(channel.id);
+      expect(cardText(reply!.attachments?.[0])).toContain('Used for the Email Connector (Separate app registration) to send mail via the specified email addresss');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
