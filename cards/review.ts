@@ -17,6 +17,8 @@ export interface ReviewPermission {
 }
 
 export interface ReviewCardData {
+  /** Stamped into the buttons' data after binding, so the bound card is the same for every journey. */
+  journeyId: string;
   title: string;
   subtitle: string;
   /** Shown in a warning box when not empty (e.g. Tikit's base set is not granted yet). */
@@ -30,8 +32,12 @@ export interface ReviewCardData {
   cancelData: Record<string, unknown>;
 }
 
-const template = new CardTemplate<ReviewCardData>(reviewTemplate);
+const template = new CardTemplate<Omit<ReviewCardData, 'journeyId'>>(reviewTemplate);
 
-export function reviewCard(data: ReviewCardData) {
-  return template.attachment(data);
+export function reviewCard({ journeyId, ...data }: ReviewCardData) {
+  const attachment = template.attachment(data);
+  for (const action of (attachment.content as { actions?: Array<{ verb?: string; data?: Record<string, unknown> }> }).actions ?? []) {
+    if (action.data && action.verb !== 'request.create') action.data.journeyId = journeyId;
+  }
+  return attachment;
 }

@@ -62,6 +62,7 @@ export function reviewCards(request: ReviewRequest): Attachment[] {
     const whoCan = `Only ${whoCanGrant(app === 'tikit' ? 'delegated' : 'application')} can grant this.`;
     const notAdmin = request.standing === 'not-admin' ? `Your account holds none of the admin roles. ${whoCan} Press "Ask an admin" and I will ask them for you.` : '';
     return reviewCard({
+      journeyId: request.journeyId,
       title: `Enable ${featureNames(features)}: review`,
       subtitle: `${permissions.length} permission${permissions.length === 1 ? '' : 's'} on the ${appDisplayName(app)} app registration`,
       notice: [baseNotice(request.grants), notAdmin].filter((n) => n !== '').join('\n\n'),
@@ -69,9 +70,9 @@ export function reviewCards(request: ReviewRequest): Attachment[] {
       footer: allGranted
         ? 'Everything listed is already granted: nothing more to consent to.'
         : `Nothing changes until an administrator accepts on Microsoft's own consent screen. ${whoCan}`,
-      continueData: request.standing === 'not-admin' ? null : { journeyId: request.journeyId, app, features },
+      continueData: request.standing === 'not-admin' ? null : { app, features },
       askData: request.standing === 'admin' ? null : { features },
-      cancelData: { journeyId: request.journeyId },
+      cancelData: {},
     });
   });
 }
