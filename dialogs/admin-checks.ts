@@ -8,7 +8,7 @@ import type { AppCredentials } from '../permissions/entra-tokens';
 import { codeChallengeFor, createCodeVerifier } from '../permissions/pkce';
 import { type ConsentState, signState, STATE_LIFETIME_SECONDS } from '../permissions/state-token';
 import { recordRoles, standingOf, VERIFICATION_HOURS } from './admins';
-import type { CallbackPage, CallbackQuery } from './consent-callback';
+import { type CallbackPage, type CallbackQuery, NOT_TOLD, tellChat } from './consent-callback';
 import type { ConsentSettings, Requester } from './consent-requests';
 import type { Outcome } from './outcome-presenter';
 import { addEvent, type AdminCheck, type TenantRecord, type TenantRecords } from './tenant-record';
@@ -55,8 +55,8 @@ export class AdminChecks {
     const check = await this.consume(state);
     if (!check) return { status: 409, title: 'This sign-in link was already used', message: 'Each link works once. Nothing was changed; ask again in Teams.' };
     const outcome = await this.outcomeFor(state.tenantId, check, query);
-    await this.deps.notify(check.reference, async (context) => void (await context.sendActivity({ text: outcome.text, attachments: [outcome.card] })));
-    return { status: 200, title: outcome.title, message: `${outcome.text} You can close this tab and return to Microsoft Teams.` };
+    const told = await tellChat(this.deps.notify, check.reference, async (context) => void (await context.sendActivity({ text: outcome.text, attachments: [outcome.card] })));
+    return { status: 200, title: outcome.title, message: `${outcome.text} You can close this tab and return to Microsoft Teams.${told ? '' : NOT_TOLD}` };
   }
 
   private async outcomeFor(tenantId: string, check: AdminCheck, query: CallbackQuery): Promise<CheckOutcome> {

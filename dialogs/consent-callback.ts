@@ -59,13 +59,13 @@ export class ConsentCallback {
     if (!pending) return page(409, 'This consent link was already used', 'Each link works once, and this one was used, cancelled or replaced. Nothing was changed; check the chat in Teams.');
 
     const outcome = await this.outcomeFor(query, pending);
-    await this.deps.notify(pending.reference, async (context) => {
+    const told = await tellChat(this.deps.notify, pending.reference, async (context) => {
       if (pending.cardActivityId) await context.updateActivity({ type: 'message', id: pending.cardActivityId, attachments: [outcome.card] });
       else await context.sendActivity({ attachments: [outcome.card] });
       await context.sendActivity(outcome.text);
       await this.continueJourney(context, pending);
     });
-    return page(200, outcome.page.title, outcome.page.message);
+    return page(200, outcome.page.title, `${outcome.page.message}${told ? '' : NOT_TOLD}`);
   }
 
   /** Marks the pending consent used, exactly once, if the signed state matches what was stored. */
@@ -171,6 +171,30 @@ export class ConsentCallback {
       if (sent?.id) await this.deps.consents.attachCard(tenantId, link.pending.id, sent.id);
     }
   }
+}
+
+export const NOT_TOLD = ' I could not post this in Teams just now (it is recorded): type "status" there to see it.';
+
+/**
+ * Posts to the chat; false when Teams could not be reached. The outcome is already recorded, so the
+ * browser still gets its page and `status` shows the result later: nothing is lost.
+ */
+export async function tellChat(notify: CallbackDependencies['notify'], reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
+  // The adapter hands errors inside `logic` to its turn-error handler, so they are caught here first.
+  let told = true;
+  const tolerant = async (context: TurnContext) => {
+    try {
+      await logic(context);
+    } catch {
+      told = false;
+    }
+  };
+  try {
+    await notify(reference, tolerant);
+  } catch {
+    told = false;
+  }
+  return told;
 }
 
 function page(status: number, title: string, message: string): CallbackPage {

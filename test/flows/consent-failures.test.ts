@@ -84,6 +84,21 @@ describe('consents that do not complete', () => {
     expect(said(admin)).toContain('Email Connector is on');
   });
 
+  it('when Teams refuses the proactive post, then the page still tells the outcome, and it is recorded', async () => {
+    const admin = newAdmin(world);
+    const { link } = await startEnable(world, admin, 'enable intune');
+    world.bot.connector.refusing = true;
+    try {
+      const page = await arrive(world, world.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }));
+      expect(page.status).toBe(200);
+      expect(page.html).toContain('Consent verified');
+      expect(page.html).toContain('could not post this in Teams');
+    } finally {
+      world.bot.connector.refusing = false;
+    }
+    expect((await world.bot.tenants.read(admin.chat.tenantId)).grants.baseGranted).toBe(true);
+  });
+
   it('when someone who is not an admin signs in, then the bot names who can grant the Email Connector', async () => {
     const admin = newAdmin(world);
     const link = await featureLink(admin, 'enable the email connector');

@@ -43,6 +43,9 @@ export class FakeConnector {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
+  /** While true, every call is refused as Teams does once the bot was removed from a chat. */
+  refusing = false;
+
   /** Until `release`, the connector takes requests but does not answer them (a slow Teams). */
   hold(): void {
     this.held = new Promise((resolve) => (this.releaseHeld = resolve));
@@ -84,6 +87,10 @@ export class FakeConnector {
       return;
     }
     const body = await readBody(req);
+    if (this.refusing) {
+      reply(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      return;
+    }
     const conversationId = decodeURIComponent(match[1]!);
     const activityId = match[2] ? decodeURIComponent(match[2]) : undefined;
     const assignedId = method === 'POST' ? `activity-${this.nextId++}` : activityId!;
