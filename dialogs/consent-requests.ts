@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import { adminConsentUrl, authorizeUrl } from '../permissions/consent-link';
-import { type ConsentStep, scopesForDelegatedStep, VERIFICATION_SCOPE } from '../permissions/consent-plan';
+import { type ConsentStep, planConsent, scopesForDelegatedStep, VERIFICATION_SCOPE } from '../permissions/consent-plan';
 import { codeChallengeFor, createCodeVerifier } from '../permissions/pkce';
 import { signState, STATE_LIFETIME_SECONDS } from '../permissions/state-token';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
-import { addEvent, enabledFeatures, type PendingConsent, type TenantRecords } from './tenant-record';
+import { addEvent, enabledFeatures, type PendingConsent, type TenantRecord, type TenantRecords } from './tenant-record';
 
 /** Everything a consent link depends on that comes from configuration. */
 export interface ConsentSettings {
@@ -48,20 +48,51 @@ export class ConsentRequests {
     cardActivityId: string | null,
   ): Promise<ConsentLink> {
     const now = this.now();
-    const pending = await this.tenants.update(requester.tenantId, (record) => {
-      dropExpired(record.pendingConsents, now);
-      const open = Object.values(record.pendingConsents).find((p) => !p.consumedAt && sameStep(p, step));
-      if (open) {
-        open.cardActivityId ??= cardActivityId;
-        return open;
-      }
-      const created = this.newPending(requester, step, journeyFeatures, enabledFeatures(record), reference, now);
-      created.cardActivityId = cardActivityId;
-      record.pendingConsents[created.id] = created;
-      addEvent(record, { at: now.toISOString(), by: requester.userName, action: 'consent-link-sent', areas: step.areas, detail: `${step.kind} consent on ${step.app}` });
-      return created;
-    });
+    const pending = await this.tenants.update(requester.tenantId, (record) => this.openIn(record, reference, requester, step, journeyFeatures, cardActivityId, now));
     return { pending, url: this.linkFor(pending) };
+  }
+
+  /**
+   * Plans the consents for `features` on the record as it is now and opens the first one, in one
+   * read-modify-write. Undefined when everything is granted already.
+   */
+  async openFirst(
+    reference: Partial<ConversationReference>,
+    requester: Requester,
+    features: FeatureId[],
+    journeyFeatures: FeatureId[],
+    cardActivityId: string | null,
+  ): Promise<(ConsentLink & { steps: number }) | undefined> {
+    const now = this.now();
+    const opened = await this.tenants.update(requester.tenantId, (record) => {
+      const steps = planConsent(features, record.grants.baseGranted);
+      if (!steps[0]) return undefined;
+      return { pending: this.openIn(record, reference, requester, steps[0], journeyFeatures, cardActivityId, now), steps: steps.length };
+    });
+    return opened && { ...opened, url: this.linkFor(opened.pending) };
+  }
+
+  /** The open consent for this step (a second press reuses it), or a new one stored in `record`. */
+  private openIn(
+    record: TenantRecord,
+    reference: Partial<ConversationReference>,
+    requester: Requester,
+    step: ConsentStep,
+    journeyFeatures: FeatureId[],
+    cardActivityId: string | null,
+    now: Date,
+  ): PendingConsent {
+    dropExpired(record.pendingConsents, now);
+    const open = Object.values(record.pendingConsents).find((p) => !p.consumedAt && sameStep(p, step));
+    if (open) {
+      open.cardActivityId ??= cardActivityId;
+      return open;
+    }
+    const created = this.newPending(requester, step, journeyFeatures, enabledFeatures(record), reference, now);
+    created.cardActivityId = cardActivityId;
+    record.pendingConsents[created.id] = created;
+    addEvent(record, { at: now.toISOString(), by: requester.userName, action: 'consent-link-sent', areas: step.areas, detail: `${step.kind} consent on ${step.app}` });
+    return created;
   }
 
   /** Remembers which message shows a consent card sent after the link was made. */

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { planConsent } from '../permissions/consent-plan';
 import { getFeature, isFeatureId } from '../permissions/catalog';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
 import { type CardAction, cardResponse, messageResponse, showPressedCardToEveryone, stringField } from './card-action';
@@ -81,14 +80,11 @@ export class EnableJourney extends Dialog<EnableOptions> {
     const features = state.features.filter((feature) => isFeatureId(feature) && getFeature(feature).apps.includes(app as AppRegistrationId));
     if (features.length === 0) return messageResponse('That button does not match this request. Nothing was changed.');
 
-    const record = await this.tenants.read(requester.tenantId);
-    const steps = planConsent(features, record.grants.baseGranted);
-    const first = steps[0];
-    if (!first) return messageResponse(`Everything ${featureNames(features)} needs is already granted.`);
     const cardActivityId = dc.context.activity.replyToId ?? state.cards[app as AppRegistrationId] ?? null;
     const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(dc.context.activity);
-    const link = await this.consents.open(reference, requester, first, state.features, cardActivityId);
-    const card = consentCardFor(link.pending, link.url, { index: 1, total: steps.length });
+    const link = await this.consents.openFirst(reference, requester, features, state.features, cardActivityId);
+    if (!link) return messageResponse(`Everything ${featureNames(features)} needs is already granted.`);
+    const card = consentCardFor(link.pending, link.url, { index: 1, total: link.steps });
     if (cardActivityId) await showPressedCardToEveryone(dc.context, card, cardActivityId);
     return cardResponse(card);
   }
