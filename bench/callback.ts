@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { rowsFor } from '../permissions/catalog';
 import { startBot } from '../test/support/bot-harness';
 import { button, cardOf } from '../test/support/card-reading';
 import { DIRECTORY_ROLES, FakeMicrosoft } from '../test/support/fake-microsoft';
 import { conversation, execute, message, teamsUser } from '../test/support/teams-activities';
+import { PUBLIC_URL, registerTikitApps, TIKIT } from '../test/support/tikit-apps';
 import { percentile } from './turn-load';
 
-const TIKIT = { appId: '6b7c1f0e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', secret: 'bench-secret' };
-const PUBLIC_URL = 'https://consent.contoso.example';
 
 export interface CallbackBench {
   runs: number;
@@ -21,12 +19,7 @@ export interface CallbackBench {
  * Needs NODE_EXTRA_CA_CERTS=test/support/certs/ca.pem (npm run bench sets it).
  */
 export async function benchCallback(runs = 60): Promise<CallbackBench> {
-  const fake = await new FakeMicrosoft().start();
-  fake.registerApp(TIKIT.appId, TIKIT.secret, {
-    redirectUris: [`${PUBLIC_URL}/api/consent/callback`],
-    delegated: rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name),
-    application: rowsFor(['required'], 'tikit', 'Application').map((r) => r.name),
-  });
+  const fake = registerTikitApps(await new FakeMicrosoft().start());
   const bot = await startBot({ AUTHORITY_HOST: fake.origin, GRAPH_HOST: fake.origin, TIKIT_APP_ID: TIKIT.appId, TIKIT_APP_SECRET: TIKIT.secret, PUBLIC_URL, LOG_LEVEL: 'warn' });
   const times: number[] = [];
   try {

@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Activity } from 'botbuilder';
-import { rowsFor } from '../../permissions/catalog';
 import { type BotHarness, type BotOptions, startBot } from '../support/bot-harness';
 import { button, cardOf } from '../support/card-reading';
 import { DIRECTORY_ROLES, FakeMicrosoft, type FakeUser } from '../support/fake-microsoft';
-import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../support/teams-activities';
+import { EMAIL, PUBLIC_URL, registerTikitApps, TIKIT } from '../support/tikit-apps';
 
-/** A bot wired to the HTTPS fake of Entra and Graph, and the people and apps of one test. */
-export const TIKIT = { appId: '6b7c1f0e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', secret: 'tikit-secret-for-tests' };
-export const EMAIL = { appId: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', secret: 'email-secret-for-tests' };
-export const PUBLIC_URL = 'https://consent.contoso.example';
-export const REDIRECT_URI = `${PUBLIC_URL}/api/consent/callback`;
+export { EMAIL, PUBLIC_URL, REDIRECT_URI, registerTikitApps, TIKIT } from '../support/tikit-apps';
+import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../support/teams-activities';
 
 export interface ConsentWorld {
   bot: BotHarness;
@@ -20,15 +16,7 @@ export interface ConsentWorld {
 }
 
 export async function startConsentWorld(options: BotOptions & { secrets?: boolean } = {}): Promise<ConsentWorld> {
-  const fake = await new FakeMicrosoft().start();
-  fake.registerApp(TIKIT.appId, TIKIT.secret, {
-    displayName: 'Tikit',
-    redirectUris: [REDIRECT_URI],
-    // The Tikit registration's static list is exactly the Required set: `.default` grants the base.
-    delegated: rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name),
-    application: rowsFor(['required'], 'tikit', 'Application').map((r) => r.name),
-  });
-  fake.registerApp(EMAIL.appId, EMAIL.secret, { displayName: 'Tikit Email Connector', redirectUris: [REDIRECT_URI], application: ['Mail.Read', 'Mail.Send'] });
+  const fake = registerTikitApps(await new FakeMicrosoft().start());
   const secrets: Record<string, string> = options.secrets === false ? {} : { TIKIT_APP_SECRET: TIKIT.secret, TIKIT_EMAIL_APP_SECRET: EMAIL.secret };
   const bot = await startBot(
     { AUTHORITY_HOST: fake.origin, GRAPH_HOST: fake.origin, TIKIT_APP_ID: TIKIT.appId, TIKIT_EMAIL_APP_ID: EMAIL.appId, PUBLIC_URL, ...secrets },

@@ -10,9 +10,8 @@ import { button, cardOf, visibleText } from '../support/card-reading';
 import { FakeConnector } from '../support/fake-connector';
 import { DIRECTORY_ROLES } from '../support/fake-microsoft';
 import { conversation, execute, message, teamsUser } from '../support/teams-activities';
-import { newAdmin, press, startConsentWorld, TIKIT, type ConsentWorld } from './consent-support';
+import { newAdmin, press, PUBLIC_URL, registerTikitApps, startConsentWorld, TIKIT, type ConsentWorld } from './consent-support';
 import { FakeMicrosoft } from '../support/fake-microsoft';
-import { rowsFor } from '../../permissions/catalog';
 
 const CA = resolve(__dirname, '../support/certs/ca.pem');
 
@@ -20,8 +19,7 @@ describe('the process killed between the consent link and the callback', () => {
   let fake: FakeMicrosoft;
   let connector: FakeConnector;
   beforeAll(async () => {
-    fake = await new FakeMicrosoft().start();
-    fake.registerApp(TIKIT.appId, TIKIT.secret, { application: rowsFor(['required'], 'tikit', 'Application').map((r) => r.name), delegated: rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name) });
+    fake = registerTikitApps(await new FakeMicrosoft().start());
     connector = await new FakeConnector().start();
   });
   afterAll(async () => (await fake.stop(), await connector.stop()));
@@ -35,6 +33,7 @@ describe('the process killed between the consent link and the callback', () => {
       GRAPH_HOST: fake.origin,
       TIKIT_APP_ID: TIKIT.appId,
       TIKIT_APP_SECRET: TIKIT.secret,
+      PUBLIC_URL,
       NODE_EXTRA_CA_CERTS: CA,
     };
     const chat = conversation('personal', randomUUID());

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
-import { rowsFor } from '../../permissions/catalog';
 import { BlobStore } from '../../bot/storage/blob-storage';
 import { TenantRecordStore } from '../../bot/tenant-record-store';
 import { type Azurite, startAzurite } from '../support/azurite';
@@ -11,7 +10,7 @@ import { button, cardOf } from '../support/card-reading';
 import { FakeConnector } from '../support/fake-connector';
 import { DIRECTORY_ROLES, FAKE_MICROSOFT_CA_PATH, FakeMicrosoft } from '../support/fake-microsoft';
 import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../support/teams-activities';
-import { EMAIL, PUBLIC_URL, REDIRECT_URI, TIKIT } from './consent-support';
+import { EMAIL, PUBLIC_URL, registerTikitApps, TIKIT } from './consent-support';
 
 export const STATE_SECRET = 'scale-out-state-secret-0123456789abcdef';
 export const CONTAINER = 'tikit-scale-out';
@@ -30,13 +29,7 @@ export interface ScaleOutWorld {
 
 export async function startScaleOutWorld(): Promise<ScaleOutWorld> {
   const [azurite, fake, connector] = await Promise.all([startAzurite(), new FakeMicrosoft().start(), new FakeConnector().start()]);
-  fake.registerApp(TIKIT.appId, TIKIT.secret, {
-    displayName: 'Tikit',
-    redirectUris: [REDIRECT_URI],
-    delegated: rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name),
-    application: rowsFor(['required'], 'tikit', 'Application').map((r) => r.name),
-  });
-  fake.registerApp(EMAIL.appId, EMAIL.secret, { displayName: 'Tikit Email Connector', redirectUris: [REDIRECT_URI], application: ['Mail.Read', 'Mail.Send'] });
+  registerTikitApps(fake);
   const env = {
     STORAGE: 'blob',
     BLOB_CONNECTION_STRING: azurite.connectionString,
