@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Attachment, ConversationReference, TurnContext } from 'botbuilder';
+import type { Attachment, ConversationReference } from 'botbuilder';
 import { noticeCard } from '../cards/notice';
 import { getFeature, rowsFor } from '../permissions/catalog';
 import { whoCanGrant } from '../permissions/consent-errors';
 import type { FeatureId } from '../permissions/types';
 import { knownAdmins } from './admins';
+import { type Notify, tellChat } from './tell-chat';
 import type { Requester } from './consent-requests';
 import { featureNames } from './review-presenter';
 import { addEvent, type AccessRequest, type TenantRecord, type TenantRecords } from './tenant-record';
 
 export const REQUEST_LIFETIME_DAYS = 7;
-
-type Notify = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
 /** Open requests that have not expired, oldest first. */
 export function openRequests(record: TenantRecord, now: Date): AccessRequest[] {
@@ -72,7 +71,7 @@ export class AccessRequests {
       const request = same ?? this.create(record, reference, requester, features, now);
       return { request, admins: knownAdmins(record).filter((a) => a.reference.conversation?.id && a.userId !== requester.userId) };
     });
-    for (const admin of admins) await this.notify(admin.reference, async (context) => void (await context.sendActivity({ attachments: [requestCard(request)] })));
+    for (const admin of admins) await tellChat(this.notify, admin.reference, async (context) => void (await context.sendActivity({ attachments: [requestCard(request)] })));
     if (admins.length === 0) {
       return `I recorded your request for ${featureNames(features)}, but no administrator of your organization has talked to me yet. Ask one (${whoCanGrant(features.includes('email-connector') ? 'application' : 'delegated')}) to message me "requests".`;
     }
@@ -101,8 +100,9 @@ export class AccessRequests {
     return openRequests(record, this.now()).find((r) => r.id === requestId)?.features;
   }
 
+  /** Best effort: the outcome is recorded either way, and a chat the bot left must not fail a consent. */
   async tellRequester(request: AccessRequest, text: string): Promise<void> {
-    if (request.reference.conversation?.id) await this.notify(request.reference, async (context) => void (await context.sendActivity(text)));
+    if (request.reference.conversation?.id) await tellChat(this.notify, request.reference, async (context) => void (await context.sendActivity(text)));
   }
 
   private create(record: TenantRecord, reference: Partial<ConversationReference>, requester: Requester, features: FeatureId[], now: Date): AccessRequest {

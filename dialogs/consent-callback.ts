@@ -1,4 +1,4 @@
-import type { ConversationReference, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { failureReason } from '../permissions/consent-errors';
 import { planConsent } from '../permissions/consent-plan';
 import type { ConsentVerifier, Verification } from '../permissions/consent-verifier';
@@ -8,6 +8,7 @@ import type { AppRegistrationId } from '../permissions/types';
 import { type AccessRequests, grantedText } from './access-requests';
 import type { AdminChecks } from './admin-checks';
 import { consentCardFor } from './consent-presenter';
+import { NOT_TOLD, type Notify, tellChat } from './tell-chat';
 import type { ConsentRequests } from './consent-requests';
 import { expectedPermissions, recordVerification } from './consent-outcome';
 import { failedOutcome, incompleteOutcome, type Outcome, unavailableOutcome, unverifiableOutcome, verifiedOutcome } from './outcome-presenter';
@@ -35,7 +36,7 @@ export interface CallbackDependencies {
   adminChecks: AdminChecks;
   requests: AccessRequests;
   /** Runs `logic` in the conversation of `reference` (proactive messaging through the adapter). */
-  notify: (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+  notify: Notify;
 }
 
 const SECRET_VARIABLE: Record<AppRegistrationId, string> = { tikit: 'TIKIT_APP_SECRET', 'tikit-email-connector': 'TIKIT_EMAIL_APP_SECRET' };
@@ -171,30 +172,6 @@ export class ConsentCallback {
       if (sent?.id) await this.deps.consents.attachCard(tenantId, link.pending.id, sent.id);
     }
   }
-}
-
-export const NOT_TOLD = ' I could not post this in Teams just now (it is recorded): type "status" there to see it.';
-
-/**
- * Posts to the chat; false when Teams could not be reached. The outcome is already recorded, so the
- * browser still gets its page and `status` shows the result later: nothing is lost.
- */
-export async function tellChat(notify: CallbackDependencies['notify'], reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
-  // The adapter hands errors inside `logic` to its turn-error handler, so they are caught here first.
-  let told = true;
-  const tolerant = async (context: TurnContext) => {
-    try {
-      await logic(context);
-    } catch {
-      told = false;
-    }
-  };
-  try {
-    await notify(reference, tolerant);
-  } catch {
-    told = false;
-  }
-  return told;
 }
 
 function page(status: number, title: string, message: string): CallbackPage {
