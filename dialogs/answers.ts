@@ -1,6 +1,6 @@
 import type { Activity, Attachment } from 'botbuilder';
 import { featuresUsingCard, type PermissionUse } from '../cards/features-using';
-import { permissionCard, type PermissionGrantView, type RiskColor } from '../cards/permission';
+import { permissionCard, type PermissionGrantView } from '../cards/permission';
 import { permissionListCard, type PermissionListSection } from '../cards/permission-list';
 import { unknownPermissionCard } from '../cards/unknown-permission';
 import {
@@ -8,13 +8,13 @@ import {
   rowsForName,
 } from '../permissions/catalog';
 import type { PermissionLookup } from '../permissions/resolve-permission';
-import type { ConsentArea, PermissionRow, RiskLevel } from '../permissions/types';
+import type { ConsentArea, PermissionRow } from '../permissions/types';
 import type { Recognition } from './recognizer';
+import { RISK_COLORS } from './risk-color';
 
 /** The recognitions that are questions about the catalog: answered from it, changing nothing. */
 export type QuestionRecognition = Extract<Recognition, { intent: 'explain' | 'feature-permissions' | 'features-using' }>;
 
-const RISK_COLORS: Readonly<Record<RiskLevel, RiskColor>> = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' };
 const MAX_BUTTONS = 3;
 
 export function answerQuestion(recognition: QuestionRecognition): Partial<Activity> {

@@ -1,4 +1,4 @@
-import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import { noticeCard } from '../cards/notice';
 import { isFeatureId } from '../permissions/catalog';
 import type { FeatureId } from '../permissions/types';
@@ -8,7 +8,7 @@ import type { Requester } from './consent-requests';
 import { disableConfirmation } from './disable-feature';
 import { featureSettingsAttachment, settingsChange } from './feature-settings';
 import type { Journeys } from './journeys';
-import { OUTSIDE_TENANT_MESSAGE, requesterOf } from './requester';
+import { OUTSIDE_TENANT_MESSAGE, referenceOf, requesterOf } from './requester';
 import { enabledFeatures } from './tenant-record';
 import type { RouterDependencies } from './turn-services';
 
@@ -68,7 +68,7 @@ export class CardActionRouter {
     const standing = standingOf(record, requester.userId, this.deps.now());
     if (standing.kind === 'admin') return undefined;
     if (standing.kind === 'not-admin') return messageResponse(`${why} Your account holds none of the admin roles.`);
-    const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+    const reference = referenceOf(context);
     const offer = await this.deps.adminChecks.offer(reference, requester, `${why} Confirm that you are one first.`);
     await context.sendActivity({ text: offer.text, attachments: [offer.card] });
     return messageResponse('Confirm you are an administrator first: see the card below.');
@@ -83,7 +83,7 @@ export class CardActionRouter {
   private async ask(requester: Requester, context: TurnContext, action: CardAction): Promise<AdaptiveCardInvokeResponse> {
     const features = featuresIn(action.data);
     if (features.length === 0) return messageResponse(NOTHING_CHANGED);
-    const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+    const reference = referenceOf(context);
     const text = await this.deps.requests.ask(reference, requester, features);
     await context.sendActivity(text);
     return messageResponse(text);

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 import { getFeature, isFeatureId } from '../permissions/catalog';
 import type { AppRegistrationId, FeatureId } from '../permissions/types';
 import { type CardAction, cardResponse, messageResponse, showPressedCardToEveryone, stringField } from './card-action';
 import { consentCardFor } from './consent-presenter';
 import { standingOf } from './admins';
 import type { ConsentRequests } from './consent-requests';
-import { OUTSIDE_TENANT_MESSAGE, requesterOf } from './requester';
+import { OUTSIDE_TENANT_MESSAGE, referenceOf, requesterOf } from './requester';
 import { appsFor, featureNames, reviewCards } from './review-presenter';
 import type { TenantRecords } from './tenant-record';
 
@@ -81,7 +81,7 @@ export class EnableJourney extends Dialog<EnableOptions> {
     if (features.length === 0) return messageResponse('That button does not match this request. Nothing was changed.');
 
     const cardActivityId = dc.context.activity.replyToId ?? state.cards[app as AppRegistrationId] ?? null;
-    const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(dc.context.activity);
+    const reference = referenceOf(dc.context);
     const link = await this.consents.openFirst(reference, requester, features, state.features, cardActivityId);
     if (!link) return messageResponse(`Everything ${featureNames(features)} needs is already granted.`);
     const card = consentCardFor(link.pending, link.url, { index: 1, total: link.steps });

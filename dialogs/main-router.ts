@@ -1,4 +1,4 @@
-import { type AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import { type AdaptiveCardInvokeResponse, type TurnContext } from 'botbuilder';
 import type { FeatureId } from '../permissions/types';
 import { openRequests, requestCard } from './access-requests';
 import { answerQuestion } from './answers';
@@ -8,7 +8,7 @@ import { disableConfirmation } from './disable-feature';
 import { helpReply, welcomeReply } from './help';
 import { Journeys } from './journeys';
 import { recognize } from './recognizer';
-import { OUTSIDE_TENANT_MESSAGE, tenantIdOf } from './requester';
+import { OUTSIDE_TENANT_MESSAGE, referenceOf, tenantIdOf } from './requester';
 import { featureNames } from './review-presenter';
 import { historyReply, statusReply } from './status';
 import { enabledFeatures } from './tenant-record';
@@ -73,7 +73,7 @@ export class MainRouter {
   async onInstalled(context: TurnContext): Promise<void> {
     const tenantId = tenantIdOf(context);
     if (tenantId) {
-      const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+      const reference = referenceOf(context);
       const conversationId = context.activity.conversation.id;
       const seenAt = this.deps.now().toISOString();
       await this.deps.tenants.update(tenantId, (record) => {

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { type ConversationReference, TurnContext } from 'botbuilder';
 import type { Requester } from './consent-requests';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -20,3 +20,9 @@ export function requesterOf(context: TurnContext): Requester | undefined {
 
 export const OUTSIDE_TENANT_MESSAGE =
   'I can only do this in Microsoft Teams, signed in to your organization: this message did not say which organization (tenant) it came from.';
+
+/** Where to reach this conversation later (proactive posts): the reference without this turn's activity id. */
+export function referenceOf(context: TurnContext): Partial<ConversationReference> {
+  const { activityId: _turnSpecific, ...reference } = TurnContext.getConversationReference(context.activity);
+  return reference;
+}

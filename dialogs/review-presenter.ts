@@ -1,12 +1,12 @@
 import type { Attachment } from 'botbuilder';
-import { type CardColor, reviewCard, type ReviewPermission } from '../cards/review';
+import { reviewCard, type ReviewPermission } from '../cards/review';
 import { appDisplayName, getFeature, requiredPermissions, rowsFor } from '../permissions/catalog';
-import type { AppRegistrationId, FeatureId, PermissionRow, RiskLevel } from '../permissions/types';
+import type { AppRegistrationId, FeatureId, PermissionRow } from '../permissions/types';
 import { whoCanGrant } from '../permissions/consent-errors';
 import type { AdminStanding } from './admins';
+import { RISK_COLORS } from './risk-color';
 import type { GrantSnapshot } from './tenant-record';
 
-const RISK_COLORS: Record<RiskLevel, CardColor> = { low: 'Good', medium: 'Default', high: 'Warning', critical: 'Attention' };
 
 export interface ReviewRequest {
   journeyId: string;
