@@ -76,7 +76,7 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
  * Every flow's logs are scanned when its bot stops: secrets, tokens, authorization codes and consent
  * `state` must never be written, whatever the flow did.
  */
-function assertNoSecretsLogged(logs: string[], config: ReturnType<typeof loadConfig>): void {
+export function assertNoSecretsLogged(logs: string[], config: ReturnType<typeof loadConfig>): void {
   const secrets = [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s);
   const patterns: Array<[string, RegExp]> = [
     ['a JWT', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
