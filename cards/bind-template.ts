@@ -13,15 +13,24 @@ export interface AdaptiveCard {
 /** Distinct bindings remembered per template; the oldest is dropped beyond this. */
 const REMEMBERED_BINDINGS = 256;
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /**
  * A card template parsed once, at module load. Binding evaluates every `${…}` expression, the
  * costliest part of rendering a card (profiled: a tenth of a millisecond for a review card), and most
  * turns bind data seen before, so bound cards are remembered by their data. It is a cache of a pure
- * function, bounded, and every caller gets its own copy: it changes no behaviour.
+ * function, bounded. The card returned is shared and deeply frozen (copying it per turn cost as much
+ * as binding): a caller that needs a variant copies the part it changes.
  */
 export class CardTemplate<Data extends object> {
   private readonly template: Template;
-  private readonly bound = new Map<string, string>();
+  private readonly bound = new Map<string, AdaptiveCard>();
 
   constructor(json: object) {
     this.template = new Template(json);
@@ -29,13 +38,14 @@ export class CardTemplate<Data extends object> {
 
   bind(data: Data): AdaptiveCard {
     const key = JSON.stringify(data);
-    let json = this.bound.get(key);
-    if (json === undefined) {
-      json = JSON.stringify(this.template.expand({ $root: data }));
+    let card = this.bound.get(key);
+    if (card === undefined) {
+      // Through JSON so that nothing of `data` is shared with the frozen card.
+      card = deepFreeze(JSON.parse(JSON.stringify(this.template.expand({ $root: data }))) as AdaptiveCard);
       if (this.bound.size >= REMEMBERED_BINDINGS) this.bound.delete(this.bound.keys().next().value!);
-      this.bound.set(key, json);
+      this.bound.set(key, card);
     }
-    return JSON.parse(json) as AdaptiveCard;
+    return card;
   }
 
   attachment(data: Data): Attachment {

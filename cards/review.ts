@@ -1,5 +1,6 @@
 import reviewTemplate from './review.json';
-import { CardTemplate } from './bind-template';
+import type { Attachment } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE, CardTemplate } from './bind-template';
 
 export type CardColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 
@@ -32,12 +33,17 @@ export interface ReviewCardData {
   cancelData: Record<string, unknown>;
 }
 
+interface CardAction {
+  verb?: string;
+  data?: Record<string, unknown>;
+}
+
 const template = new CardTemplate<Omit<ReviewCardData, 'journeyId'>>(reviewTemplate);
 
-export function reviewCard({ journeyId, ...data }: ReviewCardData) {
-  const attachment = template.attachment(data);
-  for (const action of (attachment.content as { actions?: Array<{ verb?: string; data?: Record<string, unknown> }> }).actions ?? []) {
-    if (action.data && action.verb !== 'request.create') action.data.journeyId = journeyId;
-  }
-  return attachment;
+export function reviewCard({ journeyId, ...data }: ReviewCardData): Attachment {
+  const card = template.bind(data);
+  const actions = (card.actions as CardAction[] | undefined)?.map((action) =>
+    action.data && action.verb !== 'request.create' ? { ...action, data: { ...action.data, journeyId } } : action,
+  );
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: actions ? { ...card, actions } : card };
 }

@@ -5,6 +5,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, CardTemplate } from '../../cards/bind-templ
 import { findActions } from '../support/card-actions';
 import { rendererParseProblems } from '../support/card-parser';
 import { cardSchemaErrors } from '../support/card-schema';
+import { reviewCards } from '../../dialogs/review-presenter';
 import { cardFixtures, listFixtures } from './card-fixtures';
 
 const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
@@ -78,6 +79,25 @@ describe('card checks reject broken cards', () => {
       [{ type: 'Action.ShowCard', title: 'More', card: card([], [{ type: 'Action.Submit', title: 'Send', data: { type: 'x' } }]) }],
     );
     expect(findActions(nested).map((a) => a.action.type)).toEqual(['Action.OpenUrl', 'Action.Execute', 'Action.ShowCard', 'Action.Submit']);
+  });
+});
+
+describe('remembered bindings', () => {
+  const NO_GRANTS = { tikitDelegated: [], tikitApplication: [], emailApplication: [], baseGranted: false, checkedAt: null };
+  const review = (journeyId: string) => reviewCards({ journeyId, features: ['intune-connector'], grants: NO_GRANTS, standing: 'admin' })[0]!.content as { actions: Array<{ verb: string; data?: { journeyId?: string } }> };
+
+  it('gives each journey its own button data, though the bound card is shared', () => {
+    const [first, second] = [review('journey-1'), review('journey-2')];
+    expect(first.actions.find((a) => a.verb === 'consent.start')?.data?.journeyId).toBe('journey-1');
+    expect(second.actions.find((a) => a.verb === 'consent.start')?.data?.journeyId).toBe('journey-2');
+  });
+
+  it('shares a card that cannot be changed by whoever receives it, so the next turn gets it intact', () => {
+    const template = new CardTemplate<{ title: string }>({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${title}' }] });
+    const card = template.bind({ title: 'Hello' });
+    expect(() => ((card.body[0] as { text: string }).text = 'changed')).toThrow(TypeError);
+    expect(template.bind({ title: 'Hello' }).body).toEqual([{ type: 'TextBlock', text: 'Hello' }]);
+    expect(template.bind({ title: 'Other' }).body).toEqual([{ type: 'TextBlock', text: 'Other' }]);
   });
 });
 
