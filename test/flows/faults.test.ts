@@ -49,6 +49,7 @@ describe('the process killed between the consent link and the callback', () => {
     const link = button(JSON.parse(pressed.body).value, 'Open Microsoft consent').url!;
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
+    expect(await first.terminate()).toBeNull(); // killed: no exit code, and its logs are scanned all the same
 
     const second = await startBotProcess(env);
     try {

@@ -7,6 +7,7 @@ import { MemoryStore } from '../../bot/storage/memory-storage';
 import { TenantRecordStore } from '../../bot/tenant-record-store';
 import { type RunningApp, startApp } from '../../index';
 import { FakeConnector } from './fake-connector';
+import { assertNoSecretsLogged } from './log-scan';
 
 /** Every log line the bots of this test process wrote, for the "no secrets in logs" checks. */
 export const capturedLogLines: string[] = [];
@@ -58,7 +59,7 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
     stop: async () => {
       await app.stop();
       await connector.stop();
-      assertNoSecretsLogged(logs, config);
+      assertNoSecretsLogged(logs, [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s));
     },
   };
 }
@@ -70,23 +71,6 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: await response.text() };
-}
-
-/**
- * Every flow's logs are scanned when its bot stops: secrets, tokens, authorization codes and consent
- * `state` must never be written, whatever the flow did.
- */
-export function assertNoSecretsLogged(logs: string[], config: ReturnType<typeof loadConfig>): void {
-  const secrets = [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s);
-  const patterns: Array<[string, RegExp]> = [
-    ['a JWT', /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/],
-    ['a consent state', /v1\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/],
-    ['an authorization code or state in a URL', /[?&](code|state|client_secret)=/],
-    ['a bearer header', /Bearer\s+\S/i],
-  ];
-  const text = logs.join('');
-  const found = [...secrets.filter((secret) => text.includes(secret)).map(() => 'a configured secret'), ...patterns.filter(([, re]) => re.test(text)).map(([name]) => name)];
-  if (found.length > 0) throw new Error(`the bot logged ${[...new Set(found)].join(', ')}`);
 }
 
 /** Global Administrator's role template id (MICROSOFT.md §2). */

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import { assertNoSecretsLogged, secretsIn } from './log-scan';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -11,7 +12,7 @@ export interface BotProcess {
   stderr: () => string;
   /** Its log lines so far (pino writes to stdout). */
   stdout: () => string;
-  /** Sends SIGTERM and resolves with the exit code. */
+  /** Sends SIGTERM (unless it has ended) and resolves with the exit code, once its logs passed the secrets scan. */
   terminate(): Promise<number | null>;
 }
 
@@ -45,15 +46,17 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
     stderr: () => stderr,
     stdout: () => stdout,
     terminate: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
-      const [code] = (await once(child, 'exit')) as [number | null];
-      return code;
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+      assertNoSecretsLogged([stdout, stderr], secretsIn(env));
+      return child.exitCode;
     },
   };
 }
 
-/** Runs the bot process to its end and returns what it printed. */
+/** Runs the bot process to its end and returns what it printed, once that passed the secrets scan. */
 export async function runBotToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   const child = spawnBot(env);
   let stderr = '';
@@ -61,5 +64,6 @@ export async function runBotToExit(env: Record<string, string>): Promise<{ code:
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
+  assertNoSecretsLogged([stdout, stderr], secretsIn(env));
   return { code, stderr, stdout };
 }
