@@ -25,7 +25,11 @@ interface GraphServicePrincipal {
 export class GraphReader {
   private readonly client: Client;
 
-  constructor(graphHost: URL, accessToken: string) {
+  constructor(
+    graphHost: URL,
+    accessToken: string,
+    private readonly timeoutMs = GRAPH_REQUEST_TIMEOUT_MS,
+  ) {
     const auth = new AuthenticationHandler({ getAccessToken: async () => accessToken });
     auth.setNext(new HTTPMessageHandler());
     // The client only attaches the token for hosts it knows: list ours (national cloud or test fake).
@@ -79,7 +83,7 @@ export class GraphReader {
   private async get(path: string): Promise<unknown> {
     try {
       // A deadline per request: a silent Graph must not hold a consent callback open.
-      return (await this.client.api(path).option('signal', AbortSignal.timeout(GRAPH_REQUEST_TIMEOUT_MS)).get()) as unknown;
+      return (await this.client.api(path).option('signal', AbortSignal.timeout(this.timeoutMs)).get()) as unknown;
     } catch (error) {
       throw fromGraphError(error);
     }

@@ -10,6 +10,8 @@ export interface FaultOptions {
   path?: string | RegExp;
   /** Destroy the socket instead of answering (a dropped connection). */
   reset?: boolean;
+  /** Never answer, and keep the connection open (a host that went silent), until the fake stops. */
+  hang?: boolean;
 }
 
 /** During an outage every request fails: with HTTP 503, or by a dropped connection. */

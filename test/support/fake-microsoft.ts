@@ -176,6 +176,7 @@ export class FakeMicrosoft {
         req.socket.destroy();
         return;
       }
+      if (fault?.hang) return;
       const reply = fault ? faultReply(fault, entry.area) : this.route(req, entry, body);
       entry.status = reply.status;
       writeReply(res, reply);
