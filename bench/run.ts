@@ -58,6 +58,7 @@ function turnTableRow(row: TurnRow) {
     'p99 floor/bot ms': `${row.floorP99.toFixed(1)} / ${row.botP99.toFixed(1)}`,
     'turns/s floor/bot': `${row.floorPerSecond.toFixed(0)} / ${row.botPerSecond.toFixed(0)}`,
     'throughput ratio': (row.botPerSecond / row.floorPerSecond).toFixed(2),
+    'CPU ms/turn floor/bot': `${row.floorCpuMs.toFixed(2)} / ${row.botCpuMs.toFixed(2)}`,
   };
 }
 

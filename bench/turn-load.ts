@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Activity } from 'botbuilder';
 import type { FakeConnector } from '../test/support/fake-connector';
 import { conversation, execute, message, type TeamsConversation, type TeamsUser, teamsUser } from '../test/support/teams-activities';
@@ -6,10 +7,13 @@ import { conversation, execute, message, type TeamsConversation, type TeamsUser,
 /** One representative turn: how to set a conversation up for it, and the activity to send. */
 export interface TurnKind {
   name: string;
-  /** Runs once per conversation before measuring (e.g. starting a journey whose button is pressed). */
+  /** Runs before the clock starts, once per conversation (e.g. starting a journey whose button is pressed). */
   prepare?: (session: Session) => Promise<void>;
   activity: (session: Session) => Partial<Activity>;
-  /** Each turn in a new conversation: the turn as it happens first in a chat (no journey to replace). */
+  /**
+   * Each turn in a new conversation of a new tenant, prepared beforehand: the turn as it happens the
+   * first time (no journey to replace, no consent already open), not a repeat of it.
+   */
   fresh?: boolean;
 }
 
@@ -26,7 +30,28 @@ export interface LoadResult {
   latenciesMs: number[];
   wallMs: number;
   errors: number;
+  /** CPU time (user + system) the server process spent per timed turn; NaN where /proc is missing. */
+  cpuMsPerTurn: number;
 }
+
+/** The server under load: where to POST, and its process for the CPU it used. */
+export interface Target {
+  url: string;
+  pid: number | undefined;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const PREPARE_BATCH = 16;
 
 export async function post(url: string, activity: Partial<Activity>): Promise<number> {
   const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
@@ -39,26 +64,31 @@ export async function post(url: string, activity: Partial<Activity>): Promise<nu
  * conversation one at a time. A turn's latency runs from POST to its HTTP answer: the bot awaits its
  * replies to the connector before answering, so every reply has arrived by then.
  */
-export async function runLoad(url: string, connector: FakeConnector, kind: TurnKind, concurrency: number, turns: number): Promise<LoadResult> {
-  const sessions: Session[] = Array.from({ length: concurrency }, () => ({ url, connector, chat: conversation('personal', randomUUID()), user: teamsUser(), memo: {} }));
-  for (const session of sessions) await kind.prepare?.(session);
+export async function runLoad({ url, pid }: Target, connector: FakeConnector, kind: TurnKind, concurrency: number, turns: number): Promise<LoadResult> {
+  const newSession = (): Session => ({ url, connector, chat: conversation('personal', randomUUID()), user: teamsUser(), memo: {} });
+  const sessions = Array.from({ length: concurrency }, newSession);
+  // Fresh turns each take a prepared session of their own; the others reuse the conversation's.
+  const prepared = kind.fresh ? Array.from({ length: turns }, newSession) : sessions;
+  for (let i = 0; i < prepared.length; i += PREPARE_BATCH) await Promise.all(prepared.slice(i, i + PREPARE_BATCH).map(async (s) => kind.prepare?.(s)));
   const latenciesMs: number[] = [];
   let errors = 0;
   let remaining = turns;
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuMsOf(pid);
   await Promise.all(
     sessions.map(async (session) => {
       while (remaining > 0) {
         remaining -= 1;
-        if (kind.fresh) session.chat = conversation('personal', randomUUID());
+        const turn = kind.fresh ? prepared[remaining]! : session;
         const t0 = process.hrtime.bigint();
-        const status = await post(url, kind.activity(session));
+        const status = await post(url, kind.activity(turn));
         latenciesMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (status !== 200) errors += 1;
       }
     }),
   );
-  return { latenciesMs, wallMs: Number(process.hrtime.bigint() - started) / 1e6, errors };
+  const cpuMsPerTurn = (cpuMsOf(pid) - cpuBefore) / turns;
+  return { latenciesMs, wallMs: Number(process.hrtime.bigint() - started) / 1e6, errors, cpuMsPerTurn };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -73,9 +103,10 @@ export const TURN_KINDS: TurnKind[] = [
   { name: 'feature card', activity: (s) => message(s.connector.url, s.chat, s.user, 'features') },
   {
     name: 'button press',
+    fresh: true,
     prepare: async (s) => {
       await post(s.url, message(s.connector.url, s.chat, s.user, 'enable intune connector'));
-      const call = s.connector.calls.filter((c) => c.conversationId === s.chat.id).at(-1);
+      const call = s.connector.calls.findLast((c) => c.conversationId === s.chat.id);
       const actions = ((call?.activity.attachments?.[0]?.content as { actions?: Array<{ verb?: string; data?: Record<string, unknown> }> })?.actions ?? []);
       s.memo = { replyToId: call?.assignedId, data: actions.find((a) => a.verb === 'consent.start')?.data ?? {} };
     },

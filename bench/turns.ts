@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/support/fake-connector';
 import { serve, type Served } from './processes';
-import { percentile, runLoad, TURN_KINDS } from './turn-load';
+import { type LoadResult, percentile, runLoad, TURN_KINDS, type TurnKind } from './turn-load';
 
 export interface TurnRow {
   turn: string;
@@ -14,12 +14,16 @@ export interface TurnRow {
   botP99: number;
   floorPerSecond: number;
   botPerSecond: number;
+  floorCpuMs: number;
+  botCpuMs: number;
   errors: number;
 }
 
 export const CONCURRENCY = [1, 16, 64];
-const TURNS: Record<number, number> = { 1: 300, 16: 1200, 64: 1920 };
-const WARM_UP_TURNS = 200;
+// Turns per side (split over its two runs).
+const TURNS: Record<number, number> = { 1: 400, 16: 1600, 64: 2560 };
+// Per kind, on both: a process runs its first thousand or so turns on cold (unoptimised) code.
+const WARM_UP_TURNS = 400;
 
 /** Our bot as `npm start` runs it (built JavaScript, sqlite), beside the echo floor. */
 export async function startBots(): Promise<{ floor: Served; bot: Served; connector: FakeConnector; stop(): Promise<void> }> {
@@ -30,27 +34,50 @@ export async function startBots(): Promise<{ floor: Served; bot: Served; connect
   return { floor, bot, connector, stop: async () => (await floor.stop(), await bot.stop(), await connector.stop()) };
 }
 
+const targetOf = (served: Served) => ({ url: served.url, pid: served.child.pid });
+
+/** Two runs of each side in the order floor, bot, bot, floor, pooled: drift of the machine cancels out. */
+async function sideBySide(floor: Served, bot: Served, connector: FakeConnector, kind: TurnKind, concurrency: number) {
+  const turns = TURNS[concurrency]! / 2;
+  const runs = { floor: [] as LoadResult[], bot: [] as LoadResult[] };
+  for (const side of ['floor', 'bot', 'bot', 'floor'] as const) {
+    runs[side].push(await runLoad(targetOf(side === 'floor' ? floor : bot), connector, kind, concurrency, turns));
+    connector.calls.length = 0; // the recorder is not what is measured: keep it small
+  }
+  return { floor: pooled(runs.floor), bot: pooled(runs.bot) };
+}
+
+function pooled(runs: LoadResult[]) {
+  const latenciesMs = runs.flatMap((r) => r.latenciesMs);
+  return {
+    latenciesMs,
+    perSecond: (latenciesMs.length / runs.reduce((sum, r) => sum + r.wallMs, 0)) * 1000,
+    cpuMs: runs.reduce((sum, r) => sum + r.cpuMsPerTurn, 0) / runs.length,
+    errors: runs.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
 /** Every representative turn at every concurrency, floor and bot measured side by side. */
 export async function benchTurns(): Promise<TurnRow[]> {
   const { floor, bot, connector, stop } = await startBots();
   try {
-    for (const served of [floor, bot]) await runLoad(served.url, connector, TURN_KINDS[0]!, 8, WARM_UP_TURNS);
+    for (const served of [floor, bot]) for (const kind of TURN_KINDS) await runLoad(targetOf(served), connector, kind, 8, WARM_UP_TURNS);
     const rows: TurnRow[] = [];
     for (const concurrency of CONCURRENCY) {
       for (const kind of TURN_KINDS) {
-        const onFloor = await runLoad(floor.url, connector, kind, concurrency, TURNS[concurrency]!);
-        const onBot = await runLoad(bot.url, connector, kind, concurrency, TURNS[concurrency]!);
-        connector.calls.length = 0; // the recorder is not what is measured: keep it small
+        const measured = await sideBySide(floor, bot, connector, kind, concurrency);
         rows.push({
           turn: kind.name,
           concurrency,
-          floorP50: percentile(onFloor.latenciesMs, 50),
-          botP50: percentile(onBot.latenciesMs, 50),
-          floorP99: percentile(onFloor.latenciesMs, 99),
-          botP99: percentile(onBot.latenciesMs, 99),
-          floorPerSecond: (onFloor.latenciesMs.length / onFloor.wallMs) * 1000,
-          botPerSecond: (onBot.latenciesMs.length / onBot.wallMs) * 1000,
-          errors: onFloor.errors + onBot.errors,
+          floorP50: percentile(measured.floor.latenciesMs, 50),
+          botP50: percentile(measured.bot.latenciesMs, 50),
+          floorP99: percentile(measured.floor.latenciesMs, 99),
+          botP99: percentile(measured.bot.latenciesMs, 99),
+          floorPerSecond: measured.floor.perSecond,
+          botPerSecond: measured.bot.perSecond,
+          floorCpuMs: measured.floor.cpuMs,
+          botCpuMs: measured.bot.cpuMs,
+          errors: measured.floor.errors + measured.bot.errors,
         });
       }
     }
