@@ -6,7 +6,6 @@ import { conversation, execute, message, teamsUser } from '../test/support/teams
 import { PUBLIC_URL, registerTikitApps, TIKIT } from '../test/support/tikit-apps';
 import { percentile } from './turn-load';
 
-
 export interface CallbackBench {
   runs: number;
   p50Ms: number;
@@ -20,7 +19,14 @@ export interface CallbackBench {
  */
 export async function benchCallback(runs = 60): Promise<CallbackBench> {
   const fake = registerTikitApps(await new FakeMicrosoft().start());
-  const bot = await startBot({ AUTHORITY_HOST: fake.origin, GRAPH_HOST: fake.origin, TIKIT_APP_ID: TIKIT.appId, TIKIT_APP_SECRET: TIKIT.secret, PUBLIC_URL, LOG_LEVEL: 'warn' });
+  const bot = await startBot({
+    AUTHORITY_HOST: fake.origin,
+    GRAPH_HOST: fake.origin,
+    TIKIT_APP_ID: TIKIT.appId,
+    TIKIT_APP_SECRET: TIKIT.secret,
+    PUBLIC_URL,
+    LOG_LEVEL: 'warn',
+  });
   const times: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {

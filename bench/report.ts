@@ -90,7 +90,10 @@ Largest cards (JSON as sent; Teams' limit 28 KB, our budget ${r.budgetBytes / 10
 
 | card | bytes |
 |---|---|
-${r.cards.slice(0, 10).map((c) => `| ${c.card} | ${c.bytes} |`).join('\n')}
+${r.cards
+  .slice(0, 10)
+  .map((c) => `| ${c.card} | ${c.bytes} |`)
+  .join('\n')}
 
 ## Memory and storage
 

@@ -13,7 +13,14 @@ import { performanceReport } from './report';
 /** `npm run bench`: every benchmark in one run, printed and written to docs/performance.md. */
 async function main(): Promise<void> {
   const recognizer = await benchRecognizer();
-  console.table({ recognizer: { utterances: recognizer.total, accuracy: `${(recognizer.accuracy * 100).toFixed(1)} %`, 'p50 ms': recognizer.p50Ms.toFixed(4), 'p99 ms': recognizer.p99Ms.toFixed(4) } });
+  console.table({
+    recognizer: {
+      utterances: recognizer.total,
+      accuracy: `${(recognizer.accuracy * 100).toFixed(1)} %`,
+      'p50 ms': recognizer.p50Ms.toFixed(4),
+      'p99 ms': recognizer.p99Ms.toFixed(4),
+    },
+  });
 
   const cards = benchCardSizes();
   console.table(cards.slice(0, 8).map((c) => ({ card: c.card, bytes: c.bytes, 'of 28 KB': `${((c.bytes / TEAMS_LIMIT_BYTES) * 100).toFixed(0)} %` })));
@@ -28,11 +35,17 @@ async function main(): Promise<void> {
   console.log(`consent callback → confirmation at the connector: p50 ${callback.p50Ms.toFixed(1)} ms, p99 ${callback.p99Ms.toFixed(1)} ms`);
 
   // Its own process, so the RSS is the store's and not this benchmark's.
-  const footprint = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/storage-footprint.ts'], { cwd: ROOT, encoding: 'utf8' })) as StorageFootprint;
-  console.log(`10,000 tenants in sqlite: RSS ${footprint.rssMb.toFixed(0)} MB (${footprint.rssBeforeMb.toFixed(0)} MB before), ${footprint.bytesPerTenant} bytes per tenant`);
+  const footprint = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', 'bench/storage-footprint.ts'], { cwd: ROOT, encoding: 'utf8' }),
+  ) as StorageFootprint;
+  console.log(
+    `10,000 tenants in sqlite: RSS ${footprint.rssMb.toFixed(0)} MB (${footprint.rssBeforeMb.toFixed(0)} MB before), ${footprint.bytesPerTenant} bytes per tenant`,
+  );
 
   const scaleOut = await benchScaleOut();
-  console.log(`throughput: ${scaleOut.sqliteTurnsPerSecond.toFixed(0)} turns/s on one sqlite instance, ${scaleOut.blobTwoInstancesTurnsPerSecond.toFixed(0)} turns/s on two instances sharing Azurite`);
+  console.log(
+    `throughput: ${scaleOut.sqliteTurnsPerSecond.toFixed(0)} turns/s on one sqlite instance, ${scaleOut.blobTwoInstancesTurnsPerSecond.toFixed(0)} turns/s on two instances sharing Azurite`,
+  );
 
   const report = performanceReport({ recognizer, cards, budgetBytes: BUDGET_BYTES, startupMs: startup, turns, callback, footprint, scaleOut });
   writeFileSync(join(ROOT, 'docs', 'performance.md'), report);

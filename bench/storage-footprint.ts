@@ -25,7 +25,15 @@ export async function benchStorageFootprint(tenants = 10_000): Promise<StorageFo
   for (let i = 0; i < tenants; i++) {
     await records.update(randomUUID(), (record) => {
       const at = new Date().toISOString();
-      record.conversations[`a:1${randomUUID()}`] = { reference: { channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', conversation: { id: `a:1${i}`, isGroup: false, conversationType: 'personal', name: '' } }, conversationType: 'personal', firstSeen: at };
+      record.conversations[`a:1${randomUUID()}`] = {
+        reference: {
+          channelId: 'msteams',
+          serviceUrl: 'https://smba.trafficmanager.net/emea/',
+          conversation: { id: `a:1${i}`, isGroup: false, conversationType: 'personal', name: '' },
+        },
+        conversationType: 'personal',
+        firstSeen: at,
+      };
       record.features['intune-connector'] = { enabled: true, changedAt: at, changedBy: 'Adele Vance' };
       record.features['my-work'] = { enabled: true, changedAt: at, changedBy: 'Adele Vance' };
       record.history.push({ at, by: 'Adele Vance', action: 'consent-granted', areas: ['intune-connector'], detail: 'verified: 4 granted' });
@@ -37,5 +45,8 @@ export async function benchStorageFootprint(tenants = 10_000): Promise<StorageFo
 }
 
 if (require.main === module) {
-  benchStorageFootprint().then((result) => process.stdout.write(`${JSON.stringify(result)}\n`), (error: unknown) => (console.error(error), process.exit(1)));
+  benchStorageFootprint().then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error: unknown) => (console.error(error), process.exit(1)),
+  );
 }

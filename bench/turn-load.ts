@@ -107,7 +107,7 @@ export const TURN_KINDS: TurnKind[] = [
     prepare: async (s) => {
       await post(s.url, message(s.connector.url, s.chat, s.user, 'enable intune connector'));
       const call = s.connector.calls.findLast((c) => c.conversationId === s.chat.id);
-      const actions = ((call?.activity.attachments?.[0]?.content as { actions?: Array<{ verb?: string; data?: Record<string, unknown> }> })?.actions ?? []);
+      const actions = (call?.activity.attachments?.[0]?.content as { actions?: Array<{ verb?: string; data?: Record<string, unknown> }> })?.actions ?? [];
       s.memo = { replyToId: call?.assignedId, data: actions.find((a) => a.verb === 'consent.start')?.data ?? {} };
     },
     activity: (s) => execute(s.connector.url, s.chat, s.user, 'consent.start', s.memo.data as Record<string, unknown>, s.memo.replyToId as string | undefined),

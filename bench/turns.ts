@@ -88,5 +88,8 @@ export async function benchTurns(): Promise<TurnRow[]> {
 }
 
 if (require.main === module) {
-  benchTurns().then((rows) => console.table(rows), (error: unknown) => (console.error(error), process.exit(1)));
+  benchTurns().then(
+    (rows) => console.table(rows),
+    (error: unknown) => (console.error(error), process.exit(1)),
+  );
 }

@@ -3,10 +3,7 @@
  * Every invalid value raises a ConfigError naming the variable, so start-up can stop with one line.
  */
 
-export type StorageConfig =
-  | { kind: 'memory' }
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'blob'; connectionString: string; container: string };
+export type StorageConfig = { kind: 'memory' } | { kind: 'sqlite'; path: string } | { kind: 'blob'; connectionString: string; container: string };
 
 export type CloudAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 
@@ -111,7 +108,7 @@ function parseBot(env: Env): Config['bot'] {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
   }
   if (appType === 'SingleTenant' && appId !== '' && !GUID.test(appTenantId)) {
-    throw new ConfigError('MicrosoftAppTenantId', 'must be the bot\'s tenant id (a GUID) when MicrosoftAppType is SingleTenant');
+    throw new ConfigError('MicrosoftAppTenantId', "must be the bot's tenant id (a GUID) when MicrosoftAppType is SingleTenant");
   }
   return { appId, appPassword, appType, appTenantId };
 }

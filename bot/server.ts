@@ -47,7 +47,10 @@ export function createHttpServer(deps: HttpServerDependencies): HttpServer {
       res.send(400, { error: 'The body must be a Bot Framework activity in JSON.' });
       return;
     }
-    await track(inFlight, deps.adapter.process(req, res, (context) => deps.bot.run(context)));
+    await track(
+      inFlight,
+      deps.adapter.process(req, res, (context) => deps.bot.run(context)),
+    );
   });
   server.get('/api/consent/callback', async (req: Request, res: Response) => {
     const query = parseCallbackQuery(req.url ?? '');

@@ -31,7 +31,14 @@ export class TeamsBot extends TeamsActivityHandler {
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const action = readCardAction(context.activity.value);
     if (!action) {
-      return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Not an Action.Execute this bot understands.' } } };
+      return {
+        status: 400,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: 'Not an Action.Execute this bot understands.' },
+        },
+      };
     }
     try {
       const response = await this.router.onCardAction(context, action);
@@ -63,5 +70,8 @@ export function messageText(activity: Partial<Activity>): string {
       text = text.split(mention.text).join(' ');
     }
   }
-  return text.replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

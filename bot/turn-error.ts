@@ -14,7 +14,9 @@ export function createTurnErrorHandler(logger: Logger) {
     logger.error({ ...turnLogFields(context.activity), err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
     try {
       if (context.activity.type === ActivityTypes.Message) {
-        await context.sendActivity(isStorageFailure(error) ? STORAGE_FAILED_MESSAGE : 'Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.');
+        await context.sendActivity(
+          isStorageFailure(error) ? STORAGE_FAILED_MESSAGE : 'Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.',
+        );
       } else if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
         // Only when the press was not answered yet: a failure after the answer must not replace it.
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 500 } });

@@ -36,7 +36,10 @@ export function grantedText(request: AccessRequest): string {
 
 /** A colleague's request, as the admins see it: what, why, and the two answers. */
 export function requestCard(request: AccessRequest): Attachment {
-  const rows = request.features.flatMap((feature) => [...rowsFor([feature], getFeature(feature).apps[0]!, 'Delegated'), ...rowsFor([feature], getFeature(feature).apps[0]!, 'Application')]);
+  const rows = request.features.flatMap((feature) => [
+    ...rowsFor([feature], getFeature(feature).apps[0]!, 'Delegated'),
+    ...rowsFor([feature], getFeature(feature).apps[0]!, 'Application'),
+  ]);
   return noticeCard({
     title: `${request.requesterName} asks to enable ${featureNames(request.features)}`,
     color: 'Accent',
@@ -71,7 +74,8 @@ export class AccessRequests {
       const request = same ?? this.create(record, reference, requester, features, now);
       return { request, admins: knownAdmins(record).filter((a) => a.reference.conversation?.id && a.userId !== requester.userId) };
     });
-    for (const admin of admins) await tellChat(this.notify, admin.reference, async (context) => void (await context.sendActivity({ attachments: [requestCard(request)] })));
+    for (const admin of admins)
+      await tellChat(this.notify, admin.reference, async (context) => void (await context.sendActivity({ attachments: [requestCard(request)] })));
     if (admins.length === 0) {
       return `I recorded your request for ${featureNames(features)}, but no administrator of your organization has talked to me yet. Ask one (${whoCanGrant(features.includes('email-connector') ? 'application' : 'delegated')}) to message me "requests".`;
     }
@@ -86,7 +90,13 @@ export class AccessRequests {
       if (!found) return undefined;
       found.status = 'declined';
       found.decidedBy = admin.userName;
-      addEvent(record, { at: now.toISOString(), by: admin.userName, action: 'request-declined', areas: found.features, detail: `requested by ${found.requesterName}` });
+      addEvent(record, {
+        at: now.toISOString(),
+        by: admin.userName,
+        action: 'request-declined',
+        areas: found.features,
+        detail: `requested by ${found.requesterName}`,
+      });
       return found;
     });
     if (!request) return 'That request is no longer open: it was answered, or it expired.';

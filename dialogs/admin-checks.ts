@@ -47,7 +47,10 @@ export class AdminChecks {
       for (const [id, old] of Object.entries(record.adminChecks)) if (Date.parse(old.expiresAt) <= now.getTime()) delete record.adminChecks[id];
       record.adminChecks[check.id] = check;
     });
-    const paragraphs = [why, `Sign in with your Microsoft 365 account: I read your directory roles once and trust them for ${VERIFICATION_HOURS} hours. Nothing is granted by this sign-in.`];
+    const paragraphs = [
+      why,
+      `Sign in with your Microsoft 365 account: I read your directory roles once and trust them for ${VERIFICATION_HOURS} hours. Nothing is granted by this sign-in.`,
+    ];
     const links = [{ title: 'Confirm I am an admin', url: this.linkFor(check, requester.tenantId, reference.conversation?.id ?? '') }];
     return { text: why, card: noticeCard({ title: 'Administrators only', color: 'Warning', paragraphs, facts: [], links, buttons: [] }) };
   }
@@ -56,13 +59,18 @@ export class AdminChecks {
     const check = await this.consume(state);
     if (!check) return { status: 409, title: 'This sign-in link was already used', message: 'Each link works once. Nothing was changed; ask again in Teams.' };
     const outcome = await this.outcomeFor(state.tenantId, check, query);
-    const told = await tellChat(this.deps.notify, check.reference, async (context) => void (await context.sendActivity({ text: outcome.text, attachments: [outcome.card] })));
+    const told = await tellChat(
+      this.deps.notify,
+      check.reference,
+      async (context) => void (await context.sendActivity({ text: outcome.text, attachments: [outcome.card] })),
+    );
     return { status: 200, title: outcome.title, message: `${outcome.text} You can close this tab and return to Microsoft Teams.${told ? '' : NOT_TOLD}` };
   }
 
   private async outcomeFor(tenantId: string, check: AdminCheck, query: CallbackQuery): Promise<CheckOutcome> {
     if (query.error !== undefined) return notice('Not confirmed', explainFailure(failureReason(query.error, query.error_description), 'delegated'));
-    if (!this.deps.credentials || !query.code) return notice('Not confirmed', 'I cannot check roles: this bot runs without TIKIT_APP_SECRET (local mode), so sign-ins are not verified.');
+    if (!this.deps.credentials || !query.code)
+      return notice('Not confirmed', 'I cannot check roles: this bot runs without TIKIT_APP_SECRET (local mode), so sign-ins are not verified.');
     const { clientIds } = this.deps.settings;
     const redemption = { code: query.code, redirectUri: this.deps.settings.redirectUri, codeVerifier: check.codeVerifier };
     const result = await this.deps.verifier.verifyAdmin(this.deps.credentials, tenantId, redemption, [clientIds['tikit-email-connector']]);
@@ -70,16 +78,31 @@ export class AdminChecks {
     if (result.kind === 'wrong-tenant') return notice('Not confirmed', explainFailure('wrong-directory', 'delegated'));
     if (result.kind === 'rejected') return notice('Not confirmed', explainFailure(result.failure, 'delegated', result.aadsts));
     // The sign-in must be the Teams user who asked: another account proves nothing about them.
-    if (result.userId !== check.userId) return notice('Not confirmed', 'You signed in with a different account than the one you use in Teams. Sign in with your own account.');
+    if (result.userId !== check.userId)
+      return notice('Not confirmed', 'You signed in with a different account than the one you use in Teams. Sign in with your own account.');
     const now = this.deps.now();
     const standing = await this.deps.tenants.update(tenantId, (record) => {
       recordRoles(record, { userId: check.userId, userName: check.userName }, result.roleTemplateIds, check.reference, now);
       recordWhatTheSignInSaw(record, result, clientIds, now);
-      addEvent(record, { at: now.toISOString(), by: check.userName, action: 'admin-verified', areas: [], detail: `roles: ${record.users[check.userId]!.adminRoleIds.length}` });
+      addEvent(record, {
+        at: now.toISOString(),
+        by: check.userName,
+        action: 'admin-verified',
+        areas: [],
+        detail: `roles: ${record.users[check.userId]!.adminRoleIds.length}`,
+      });
       return standingOf(record, check.userId, now);
     });
-    if (standing.kind !== 'admin') return notice('No admin role', 'Your account holds none of the roles that can grant consent (Global Administrator, Privileged Role Administrator, Cloud Application Administrator, Application Administrator).');
-    return notice('Confirmed', `You are confirmed as ${standing.roles.join(', ')} until ${standing.until.slice(11, 16)} UTC. Press the button again, or repeat your request.`, 'Good');
+    if (standing.kind !== 'admin')
+      return notice(
+        'No admin role',
+        'Your account holds none of the roles that can grant consent (Global Administrator, Privileged Role Administrator, Cloud Application Administrator, Application Administrator).',
+      );
+    return notice(
+      'Confirmed',
+      `You are confirmed as ${standing.roles.join(', ')} until ${standing.until.slice(11, 16)} UTC. Press the button again, or repeat your request.`,
+      'Good',
+    );
   }
 
   private async consume(state: ConsentState): Promise<AdminCheck | undefined> {
@@ -93,8 +116,17 @@ export class AdminChecks {
 
   private linkFor(check: AdminCheck, tenantId: string, conversationId: string): string {
     const exp = Math.floor(Date.parse(check.expiresAt) / 1000);
-    const state = signState({ id: check.id, tenantId, conversationId, userId: check.userId, app: 'tikit', areas: [], purpose: 'admin-check', exp }, this.deps.settings.stateSecret);
-    const endpoint = { authorityHost: this.deps.settings.authorityHost, tenantId, clientId: this.deps.settings.clientIds.tikit, redirectUri: this.deps.settings.redirectUri, state };
+    const state = signState(
+      { id: check.id, tenantId, conversationId, userId: check.userId, app: 'tikit', areas: [], purpose: 'admin-check', exp },
+      this.deps.settings.stateSecret,
+    );
+    const endpoint = {
+      authorityHost: this.deps.settings.authorityHost,
+      tenantId,
+      clientId: this.deps.settings.clientIds.tikit,
+      redirectUri: this.deps.settings.redirectUri,
+      state,
+    };
     return authorizeUrl(endpoint, this.deps.settings.graphHost, [ADMIN_CHECK_SCOPE], codeChallengeFor(check.codeVerifier), false);
   }
 }

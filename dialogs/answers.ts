@@ -4,7 +4,12 @@ import { permissionCard, type PermissionGrantView } from '../cards/permission';
 import { permissionListCard, type PermissionListSection } from '../cards/permission-list';
 import { unknownPermissionCard } from '../cards/unknown-permission';
 import {
-  appDisplayName, appRegistrationsForArea, areaDisplayName, featuresUsingPermission, getFeature, permissionsForArea,
+  appDisplayName,
+  appRegistrationsForArea,
+  areaDisplayName,
+  featuresUsingPermission,
+  getFeature,
+  permissionsForArea,
   rowsForName,
 } from '../permissions/catalog';
 import type { PermissionLookup } from '../permissions/resolve-permission';
@@ -52,14 +57,18 @@ export function describeAreas(areas: readonly ConsentArea[]): Partial<Activity> 
   const sections = areas.map(section);
   const single = areas.length === 1 ? areas[0] : undefined;
   const count = sections.reduce((sum, s) => sum + s.permissions.length, 0);
-  const title = single === undefined ? 'What Tikit asks for' : single === 'required' ? "Tikit's Required permissions" : `${areaDisplayName(single)}: what it needs`;
-  const intro = single === undefined
-    ? `${count} permissions across ${areas.length} consent areas; each feature has its own consent, on top of the Required base set.`
-    : `${count} permission${count === 1 ? '' : 's'}. Nothing is granted until a Microsoft 365 administrator accepts on Microsoft's consent screen.`;
-  const buttons = areas.filter((area) => area !== 'required').map((area) => {
-    const name = areaDisplayName(area);
-    return { title: `Enable ${name}`, value: `enable ${name.toLowerCase()}` };
-  });
+  const title =
+    single === undefined ? 'What Tikit asks for' : single === 'required' ? "Tikit's Required permissions" : `${areaDisplayName(single)}: what it needs`;
+  const intro =
+    single === undefined
+      ? `${count} permissions across ${areas.length} consent areas; each feature has its own consent, on top of the Required base set.`
+      : `${count} permission${count === 1 ? '' : 's'}. Nothing is granted until a Microsoft 365 administrator accepts on Microsoft's consent screen.`;
+  const buttons = areas
+    .filter((area) => area !== 'required')
+    .map((area) => {
+      const name = areaDisplayName(area);
+      return { title: `Enable ${name}`, value: `enable ${name.toLowerCase()}` };
+    });
   const lead = single === undefined ? 'Tikit asks for' : single === 'required' ? "Tikit's Required set is" : `${areaDisplayName(single)} needs`;
   const summary = `${lead} ${shortList([...new Set(sections.flatMap((s) => s.permissions.map((p) => p.name)))])}.`;
   return reply(permissionListCard({ title, intro, sections, buttons: buttons.slice(0, MAX_BUTTONS), summary }), summary);
@@ -77,13 +86,11 @@ export function describeUses(lookup: PermissionLookup): Partial<Activity> {
   }));
   const features = featuresUsingPermission(lookup.name).map((id) => getFeature(id).displayName);
   const required = rows.some((row) => row.areas.includes('required'));
-  const intro = features.length === 0
-    ? `No optional feature: ${lookup.name} is in Tikit's Required base set, which every organization grants first.`
-    : `${lookup.name} is used by ${joinNames(features, 'and')}${required ? ', and is part of the Required base set' : ''}.`;
-  const buttons = [
-    { title: `Why ${lookup.name}?`, value: `why does Tikit need ${lookup.name}?` },
-    ...features.map(askWhatItNeeds),
-  ];
+  const intro =
+    features.length === 0
+      ? `No optional feature: ${lookup.name} is in Tikit's Required base set, which every organization grants first.`
+      : `${lookup.name} is used by ${joinNames(features, 'and')}${required ? ', and is part of the Required base set' : ''}.`;
+  const buttons = [{ title: `Why ${lookup.name}?`, value: `why does Tikit need ${lookup.name}?` }, ...features.map(askWhatItNeeds)];
   const title = `Which features use ${lookup.name}`;
   return reply(featuresUsingCard({ title, intro, uses, buttons: buttons.slice(0, MAX_BUTTONS), summary: intro }), intro);
 }
@@ -92,12 +99,14 @@ export function describeUses(lookup: PermissionLookup): Partial<Activity> {
 function notRequested(lookup: Extract<PermissionLookup, { kind: 'unknown' }>, ask: (name: string) => string): Partial<Activity> {
   const shown = lookup.query.replace(/[^\w. -]/g, '').trim() || 'that permission';
   const title = `Tikit does not request ${shown}.`;
-  const text = lookup.suggestions.length > 0
-    ? `It is not among the Microsoft Graph permissions Tikit asks for, so no feature uses it. Did you mean ${joinNames(lookup.suggestions, 'or')}?`
-    : 'It is not among the Microsoft Graph permissions Tikit asks for. Ask "what permissions does Tikit need?" to see them all.';
-  const buttons = lookup.suggestions.length > 0
-    ? lookup.suggestions.map((name) => ({ title: name, value: ask(name) }))
-    : [{ title: 'All of Tikit’s permissions', value: 'what permissions does Tikit need?' }];
+  const text =
+    lookup.suggestions.length > 0
+      ? `It is not among the Microsoft Graph permissions Tikit asks for, so no feature uses it. Did you mean ${joinNames(lookup.suggestions, 'or')}?`
+      : 'It is not among the Microsoft Graph permissions Tikit asks for. Ask "what permissions does Tikit need?" to see them all.';
+  const buttons =
+    lookup.suggestions.length > 0
+      ? lookup.suggestions.map((name) => ({ title: name, value: ask(name) }))
+      : [{ title: 'All of Tikit’s permissions', value: 'what permissions does Tikit need?' }];
   const summary = `${title} ${text}`;
   return reply(unknownPermissionCard({ title, text, buttons, summary }), summary);
 }
@@ -106,9 +115,10 @@ function section(area: ConsentArea): PermissionListSection {
   const apps = appRegistrationsForArea(area).map(appDisplayName);
   return {
     heading: `${areaDisplayName(area)} · ${joinNames(apps, 'and')} app`,
-    note: area === 'required'
-      ? 'The base set every organization grants first: sign-in, roles, setup, attachments and people pickers.'
-      : getFeature(area).description,
+    note:
+      area === 'required'
+        ? 'The base set every organization grants first: sign-in, roles, setup, attachments and people pickers.'
+        : getFeature(area).description,
     permissions: permissionsForArea(area).map((row) => ({
       name: row.name,
       type: row.type,
@@ -121,7 +131,9 @@ function section(area: ConsentArea): PermissionListSection {
 
 function heldAs(rows: readonly PermissionRow[]): string {
   if (rows.length > 1) return 'Held as a Delegated and as an Application permission';
-  return rows[0]?.type === 'Application' ? 'An Application permission: used with no user signed in' : 'A Delegated permission: used on behalf of the signed-in user';
+  return rows[0]?.type === 'Application'
+    ? 'An Application permission: used with no user signed in'
+    : 'A Delegated permission: used on behalf of the signed-in user';
 }
 
 function askWhatItNeeds(featureName: string) {

@@ -10,9 +10,7 @@ const MAX_VERB_LENGTH = 64;
 
 /** Reads an `adaptiveCard/action` invoke value without trusting its shape: anything off is undefined. */
 export function readCardAction(value: unknown): CardAction | undefined {
-  const action = (value as { action?: unknown } | null | undefined)?.action as
-    | { type?: unknown; verb?: unknown; data?: unknown }
-    | undefined;
+  const action = (value as { action?: unknown } | null | undefined)?.action as { type?: unknown; verb?: unknown; data?: unknown } | undefined;
   if (!action || typeof action !== 'object' || action.type !== 'Action.Execute') return undefined;
   if (typeof action.verb !== 'string' || action.verb.length === 0 || action.verb.length > MAX_VERB_LENGTH) return undefined;
   const data = action.data && typeof action.data === 'object' && !Array.isArray(action.data) ? action.data : {};

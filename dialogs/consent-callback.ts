@@ -48,7 +48,11 @@ export class ConsentCallback {
     const check = verifyState(query.state, this.deps.stateSecret, this.deps.now());
     if (!check.ok) {
       const expired = check.reason === 'expired';
-      return page(400, expired ? 'This consent link has expired' : 'This consent link is not valid', 'Nothing was changed. Start again from Microsoft Teams: ask the Tikit Consent Assistant to enable the feature.');
+      return page(
+        400,
+        expired ? 'This consent link has expired' : 'This consent link is not valid',
+        'Nothing was changed. Start again from Microsoft Teams: ask the Tikit Consent Assistant to enable the feature.',
+      );
     }
     const state = check.state;
     // Microsoft warns that `tenant` can be forged; it must at least agree with the signed state.
@@ -57,7 +61,12 @@ export class ConsentCallback {
     }
     if (state.purpose === 'admin-check') return this.deps.adminChecks.complete(state, query);
     const pending = await this.consume(state);
-    if (!pending) return page(409, 'This consent link was already used', 'Each link works once, and this one was used, cancelled or replaced. Nothing was changed; check the chat in Teams.');
+    if (!pending)
+      return page(
+        409,
+        'This consent link was already used',
+        'Each link works once, and this one was used, cancelled or replaced. Nothing was changed; check the chat in Teams.',
+      );
 
     const outcome = await this.outcomeFor(query, pending);
     const told = await tellChat(this.deps.notify, pending.reference, async (context) => {
@@ -74,7 +83,8 @@ export class ConsentCallback {
     const at = this.deps.now().toISOString();
     return this.deps.tenants.update(state.tenantId, (record) => {
       const pending = record.pendingConsents[state.id];
-      const matches = pending && !pending.consumedAt && pending.conversationId === state.conversationId && pending.userId === state.userId && pending.app === state.app;
+      const matches =
+        pending && !pending.consumedAt && pending.conversationId === state.conversationId && pending.userId === state.userId && pending.app === state.app;
       if (!matches) return undefined;
       pending.consumedAt = at;
       return { ...pending };
@@ -103,16 +113,29 @@ export class ConsentCallback {
   private async verify(query: CallbackQuery, pending: PendingConsent, credentials: AppCredentials, tenantId: string): Promise<Verification> {
     if (pending.kind !== 'delegated') return this.deps.verifier.verifyApplication(credentials, tenantId, expectedPermissions(pending));
     if (!query.code || !pending.codeVerifier) return { kind: 'rejected', failure: 'unknown' };
-    return this.deps.verifier.verifyDelegated(credentials, tenantId, pending.scopes, { code: query.code, redirectUri: this.deps.redirectUri, codeVerifier: pending.codeVerifier });
+    return this.deps.verifier.verifyDelegated(credentials, tenantId, pending.scopes, {
+      code: query.code,
+      redirectUri: this.deps.redirectUri,
+      codeVerifier: pending.codeVerifier,
+    });
   }
 
   private async record(tenantId: string, pending: PendingConsent, result: Verification): Promise<Outcome & { page: { title: string; message: string } }> {
     switch (result.kind) {
       case 'checked': {
-        const { switchedOn, granted } = await this.deps.tenants.update(tenantId, (record) => recordVerification(record, { ...pending }, result, this.deps.now()));
+        const { switchedOn, granted } = await this.deps.tenants.update(tenantId, (record) =>
+          recordVerification(record, { ...pending }, result, this.deps.now()),
+        );
         for (const request of granted) await this.deps.requests.tellRequester(request, grantedText(request));
-        const outcome = result.missing.length === 0 ? verifiedOutcome(pending, result, switchedOn) : incompleteOutcome(pending, result, await this.retryUrl(pending));
-        return { ...outcome, page: { title: result.missing.length === 0 ? 'Consent verified' : 'Consent incomplete', message: `${outcome.text} You can close this tab and return to Microsoft Teams.` } };
+        const outcome =
+          result.missing.length === 0 ? verifiedOutcome(pending, result, switchedOn) : incompleteOutcome(pending, result, await this.retryUrl(pending));
+        return {
+          ...outcome,
+          page: {
+            title: result.missing.length === 0 ? 'Consent verified' : 'Consent incomplete',
+            message: `${outcome.text} You can close this tab and return to Microsoft Teams.`,
+          },
+        };
       }
       case 'rejected': {
         await this.finish(tenantId, pending, 'consent-failed', result.failure);
@@ -138,7 +161,13 @@ export class ConsentCallback {
     await this.deps.tenants.update(tenantId, (record) => {
       const kept = record.pendingConsents[pending.id];
       if (kept) kept.verifyLater = true;
-      addEvent(record, { at, by: pending.userName, action: 'consent-unverified', areas: pending.areas, detail: 'Microsoft could not be reached; kept to check again' });
+      addEvent(record, {
+        at,
+        by: pending.userName,
+        action: 'consent-unverified',
+        areas: pending.areas,
+        detail: 'Microsoft could not be reached; kept to check again',
+      });
     });
   }
 

@@ -14,7 +14,7 @@ function stepTitle(step: Pick<ConsentStep, 'kind' | 'areas'>): string {
 function explanation(pending: PendingConsent): string {
   switch (pending.kind) {
     case 'base':
-      return 'Every Tikit feature builds on these: sign-in, roles (RBAC), setup, attachments and people pickers. Microsoft\'s screen lists them all; they are granted for your whole organization.';
+      return "Every Tikit feature builds on these: sign-in, roles (RBAC), setup, attachments and people pickers. Microsoft's screen lists them all; they are granted for your whole organization.";
     case 'delegated':
       return `Microsoft's screen names the ${pending.scopes.length} delegated permissions Tikit uses for ${featureNames(pending.journeyFeatures.filter((f) => f !== 'email-connector'))}, together with those of the features already on, so nothing in use is dropped.`;
     case 'application':
@@ -25,9 +25,17 @@ function explanation(pending: PendingConsent): string {
 function instructions(pending: PendingConsent): string[] {
   const signIn = 'Step 1: select **Open Microsoft consent** and sign in as a Microsoft 365 administrator of this organization.';
   if (pending.kind === 'delegated') {
-    return [signIn, 'Step 2: review the permissions, tick **Consent on behalf of your organization**, then select **Accept**.', 'Step 3: come back here: I check with Microsoft what was granted and confirm in this chat.'];
+    return [
+      signIn,
+      'Step 2: review the permissions, tick **Consent on behalf of your organization**, then select **Accept**.',
+      'Step 3: come back here: I check with Microsoft what was granted and confirm in this chat.',
+    ];
   }
-  return [signIn, 'Step 2: review the permissions and select **Accept** (this consent is for your whole organization).', 'Step 3: come back here: I check with Microsoft what was granted and confirm in this chat.'];
+  return [
+    signIn,
+    'Step 2: review the permissions and select **Accept** (this consent is for your whole organization).',
+    'Step 3: come back here: I check with Microsoft what was granted and confirm in this chat.',
+  ];
 }
 
 export interface StepPosition {

@@ -48,7 +48,9 @@ export class ConsentRequests {
     cardActivityId: string | null,
   ): Promise<ConsentLink> {
     const now = this.now();
-    const pending = await this.tenants.update(requester.tenantId, (record) => this.openIn(record, reference, requester, step, journeyFeatures, cardActivityId, now));
+    const pending = await this.tenants.update(requester.tenantId, (record) =>
+      this.openIn(record, reference, requester, step, journeyFeatures, cardActivityId, now),
+    );
     return { pending, url: this.linkFor(pending) };
   }
 
@@ -91,7 +93,13 @@ export class ConsentRequests {
     const created = this.newPending(requester, step, journeyFeatures, enabledFeatures(record), reference, now);
     created.cardActivityId = cardActivityId;
     record.pendingConsents[created.id] = created;
-    addEvent(record, { at: now.toISOString(), by: requester.userName, action: 'consent-link-sent', areas: step.areas, detail: `${step.kind} consent on ${step.app}` });
+    addEvent(record, {
+      at: now.toISOString(),
+      by: requester.userName,
+      action: 'consent-link-sent',
+      areas: step.areas,
+      detail: `${step.kind} consent on ${step.app}`,
+    });
     return created;
   }
 

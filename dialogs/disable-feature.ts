@@ -58,7 +58,18 @@ export class FeatureDisabler {
       return { off, servicePrincipalIds: record.grants.servicePrincipalIds ?? {} };
     });
     if (switchedOff.length === 0) {
-      return noticeCard({ title: 'Nothing to disable', color: 'Default', paragraphs: [asked.length ? `${featureNames(asked)} ${asked.length === 1 ? 'is' : 'are'} already off.` : 'That button did not name a feature. Nothing was changed.'], facts: [], links: [], buttons: [] });
+      return noticeCard({
+        title: 'Nothing to disable',
+        color: 'Default',
+        paragraphs: [
+          asked.length
+            ? `${featureNames(asked)} ${asked.length === 1 ? 'is' : 'are'} already off.`
+            : 'That button did not name a feature. Nothing was changed.',
+        ],
+        facts: [],
+        links: [],
+        buttons: [],
+      });
     }
     return this.disabledCard(switchedOff, servicePrincipalIds);
   }

@@ -19,10 +19,7 @@ export function featureSettingsAttachment(record: TenantRecord): Attachment {
 }
 
 export type SettingsChange =
-  | { kind: 'stale' }
-  | { kind: 'invalid' }
-  | { kind: 'unchanged' }
-  | { kind: 'changed'; switchedOn: FeatureId[]; switchedOff: FeatureId[] };
+  { kind: 'stale' } | { kind: 'invalid' } | { kind: 'unchanged' } | { kind: 'changed'; switchedOn: FeatureId[]; switchedOff: FeatureId[] };
 
 /**
  * What an Update Consent press asks for, compared with the record now. A card sent before the

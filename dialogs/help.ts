@@ -13,14 +13,11 @@ const EXAMPLES = ['features', 'enable intune connector', 'why does Tikit need Ma
 export function welcomeReply() {
   return helpReply(
     'Hi, I am the Tikit Consent Assistant',
-    'I help Microsoft 365 administrators turn on Tikit features: I explain every Microsoft Graph permission a feature needs and why, send you Microsoft\'s consent sign-in, and check with Microsoft that the grants are really in place.',
+    "I help Microsoft 365 administrators turn on Tikit features: I explain every Microsoft Graph permission a feature needs and why, send you Microsoft's consent sign-in, and check with Microsoft that the grants are really in place.",
   );
 }
 
-export function helpReply(
-  title = 'Here is what I can do',
-  intro = 'Type a command or press an example. In a channel, mention me first.',
-) {
+export function helpReply(title = 'Here is what I can do', intro = 'Type a command or press an example. In a channel, mention me first.') {
   return {
     text: `${title}. Try: ${EXAMPLES.join(' · ')}`,
     attachments: [helpCard({ title, intro, capabilities: CAPABILITIES, examples: EXAMPLES })],

@@ -14,7 +14,9 @@ export type LiveGrants = Record<AppRegistrationId, LiveAppGrants>;
 
 /** The application permissions each app should hold when everything is granted. */
 export function applicationPermissionsOf(app: AppRegistrationId): string[] {
-  return app === 'tikit' ? rowsFor(['required'], 'tikit', 'Application').map((r) => r.name) : rowsFor(['email-connector'], app, 'Application').map((r) => r.name);
+  return app === 'tikit'
+    ? rowsFor(['required'], 'tikit', 'Application').map((r) => r.name)
+    : rowsFor(['email-connector'], app, 'Application').map((r) => r.name);
 }
 
 /**

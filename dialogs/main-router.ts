@@ -61,7 +61,9 @@ export class MainRouter {
         await context.sendActivity(helpReply());
         return;
       default:
-        await context.sendActivity(helpReply("Sorry, I didn't understand that", 'Here is what I can do. Type a command or press an example; in a channel, mention me first.'));
+        await context.sendActivity(
+          helpReply("Sorry, I didn't understand that", 'Here is what I can do. Type a command or press an example; in a channel, mention me first.'),
+        );
     }
   }
 
@@ -77,7 +79,11 @@ export class MainRouter {
       const conversationId = context.activity.conversation.id;
       const seenAt = this.deps.now().toISOString();
       await this.deps.tenants.update(tenantId, (record) => {
-        record.conversations[conversationId] ??= { reference, conversationType: context.activity.conversation.conversationType ?? 'personal', firstSeen: seenAt };
+        record.conversations[conversationId] ??= {
+          reference,
+          conversationType: context.activity.conversation.conversationType ?? 'personal',
+          firstSeen: seenAt,
+        };
       });
     }
     await context.sendActivity(welcomeReply());

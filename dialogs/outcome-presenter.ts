@@ -42,7 +42,9 @@ export function verifiedOutcome(pending: PendingConsent, result: Checked, switch
 export function incompleteOutcome(pending: PendingConsent, result: Checked, retryUrl: string | undefined): Outcome {
   const notTicked = result.missing.length > 0 && result.missing.every((name) => result.adminOnly.includes(name));
   const paragraphs = notTicked
-    ? ['The permissions were granted to you alone, not to your organization: **Consent on behalf of your organization** was not ticked. Open the link again, tick the box, and accept.']
+    ? [
+        'The permissions were granted to you alone, not to your organization: **Consent on behalf of your organization** was not ticked. Open the link again, tick the box, and accept.',
+      ]
     : ['Microsoft does not show every permission as granted for your organization, so the feature stays off. Open the link again and accept all of them.'];
   const facts = [
     ...result.granted.map((name) => ({ title: name, value: 'Granted' })),
@@ -58,16 +60,30 @@ export function failedOutcome(pending: PendingConsent, reason: ConsentFailureRea
   const explanation = explainFailure(reason, pending.kind, aadsts);
   return {
     text: explanation,
-    card: noticeCard({ title: `No consent: ${areaNames(pending)}`, color: 'Attention', paragraphs: [explanation], facts: [], links: againLink(retryUrl), buttons: [] }),
+    card: noticeCard({
+      title: `No consent: ${areaNames(pending)}`,
+      color: 'Attention',
+      paragraphs: [explanation],
+      facts: [],
+      links: againLink(retryUrl),
+      buttons: [],
+    }),
   };
 }
 
 export function unverifiableOutcome(pending: PendingConsent, secretVariable: string): Outcome {
   const explanation = `Microsoft reports the consent as accepted, but I cannot check it: this bot runs without ${secretVariable} (local mode), so verification in Microsoft Graph is off. I did not turn anything on.`;
-  return { text: explanation, card: noticeCard({ title: `Not verified: ${areaNames(pending)}`, color: 'Warning', paragraphs: [explanation], facts: [], links: [], buttons: [] }) };
+  return {
+    text: explanation,
+    card: noticeCard({ title: `Not verified: ${areaNames(pending)}`, color: 'Warning', paragraphs: [explanation], facts: [], links: [], buttons: [] }),
+  };
 }
 
 export function unavailableOutcome(pending: PendingConsent): Outcome {
-  const explanation = "I could not verify the consent with Microsoft yet (Entra ID or Graph did not answer). I'll keep the request: type `status` later and I'll check again.";
-  return { text: explanation, card: noticeCard({ title: `Not verified yet: ${areaNames(pending)}`, color: 'Warning', paragraphs: [explanation], facts: [], links: [], buttons: [] }) };
+  const explanation =
+    "I could not verify the consent with Microsoft yet (Entra ID or Graph did not answer). I'll keep the request: type `status` later and I'll check again.";
+  return {
+    text: explanation,
+    card: noticeCard({ title: `Not verified yet: ${areaNames(pending)}`, color: 'Warning', paragraphs: [explanation], facts: [], links: [], buttons: [] }),
+  };
 }

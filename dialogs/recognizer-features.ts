@@ -48,7 +48,7 @@ const MAX_ALIAS_WORDS = 4;
 
 export function findFeatureMentions(words: readonly string[]): FeatureMention[] {
   const mentions: FeatureMention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const mention = mentionAt(words, i);
     if (!mention) {
       i += 1;
@@ -96,9 +96,26 @@ function closeWord(typed: string, word: string): boolean {
 }
 
 const ALL_FEATURES = phraseIndex([
-  'all features', 'all the features', 'all of the features', 'all of them', 'all five', 'every feature',
-  'each feature', 'all feature', 'everything', 'enable all', 'activate all', 'turn on all', 'switch on all',
-  'disable all', 'deactivate all', 'turn off all', 'switch off all', 'remove all', 'turn all on', 'turn all off',
+  'all features',
+  'all the features',
+  'all of the features',
+  'all of them',
+  'all five',
+  'every feature',
+  'each feature',
+  'all feature',
+  'everything',
+  'enable all',
+  'activate all',
+  'turn on all',
+  'switch on all',
+  'disable all',
+  'deactivate all',
+  'turn off all',
+  'switch off all',
+  'remove all',
+  'turn all on',
+  'turn all off',
 ]);
 
 /** "enable everything", "all features": every optional feature at once. */

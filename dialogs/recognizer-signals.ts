@@ -2,9 +2,7 @@ import { findPermissionMentions, type PermissionMention } from '../permissions/f
 import type { PermissionLookup } from '../permissions/resolve-permission';
 import { FEATURE_IDS, type FeatureId } from '../permissions/types';
 import { findFeatureMentions, mentionsAllFeatures, type FeatureMention } from './recognizer-features';
-import {
-  CLEAR_STATE_WORDS, FILLERS, firstAction, isQuestion, STATE_QUESTION_STARTS, STATE_WORDS, STATUS,
-} from './recognizer-cues';
+import { CLEAR_STATE_WORDS, FILLERS, firstAction, isQuestion, STATE_QUESTION_STARTS, STATE_WORDS, STATUS } from './recognizer-cues';
 import { hasPhrase, type Span } from './recognizer-phrases';
 import type { PreparedText } from './recognizer-text';
 
@@ -57,13 +55,9 @@ function settleOverlaps(prepared: PreparedText, mentions: FeatureMention[], verb
     start: prepared.words[mention.start]!.start,
     end: prepared.words[mention.end - 1]!.end,
   });
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-    a.start < b.end && b.start < a.end;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
   const permissions = findPermissionMentions(prepared.text);
-  const permission = permissions.find(
-    (candidate) =>
-      !mentions.some((mention) => overlaps(charSpan(mention), candidate) && (!mention.weak || verbal)),
-  );
+  const permission = permissions.find((candidate) => !mentions.some((mention) => overlaps(charSpan(mention), candidate) && (!mention.weak || verbal)));
   const features = mentions.filter((mention) => !permission || !overlaps(charSpan(mention), permission));
   return { features, permission };
 }
@@ -75,13 +69,9 @@ function asksState(words: readonly string[], features: readonly FeatureMention[]
 }
 
 function lookupOf(mention: PermissionMention): PermissionLookup {
-  return mention.kind === 'found'
-    ? { kind: 'found', name: mention.name }
-    : { kind: 'unknown', query: mention.query, suggestions: mention.suggestions };
+  return mention.kind === 'found' ? { kind: 'found', name: mention.name } : { kind: 'unknown', query: mention.query, suggestions: mention.suggestions };
 }
 
 function isAlone(prepared: PreparedText, mention: PermissionMention): boolean {
-  return prepared.words.every(
-    (word) => (word.start >= mention.start && word.end <= mention.end) || FILLERS.has(word.w),
-  );
+  return prepared.words.every((word) => (word.start >= mention.start && word.end <= mention.end) || FILLERS.has(word.w));
 }

@@ -1,8 +1,24 @@
 import type { PermissionLookup } from '../permissions/resolve-permission';
 import { FEATURE_IDS, type ConsentArea, type FeatureId } from '../permissions/types';
 import {
-  ABOUT, EVERY_PERMISSION, EXPLAIN, FEATURES_CARD, HELP, HISTORY, HOLD_BACK, isCancelMessage, isDeclineMessage,
-  isNegatedAction, NEEDS, PLAIN_ACTION, REQUESTS, REQUIRED, STATUS, STOPPING, TROUBLE, USING,
+  ABOUT,
+  EVERY_PERMISSION,
+  EXPLAIN,
+  FEATURES_CARD,
+  HELP,
+  HISTORY,
+  HOLD_BACK,
+  isCancelMessage,
+  isDeclineMessage,
+  isNegatedAction,
+  NEEDS,
+  PLAIN_ACTION,
+  REQUESTS,
+  REQUIRED,
+  STATUS,
+  STOPPING,
+  TROUBLE,
+  USING,
 } from './recognizer-cues';
 import { hasPhrase } from './recognizer-phrases';
 import { readSignals, type Signals } from './recognizer-signals';
@@ -41,13 +57,7 @@ export function recognize(text: string): Recognition {
     return prepared.mentioned || prepared.endsWithQuestionMark ? { intent: 'help' } : { intent: 'unknown' };
   }
   const signals = readSignals(prepared);
-  return (
-    refusal(signals) ??
-    permissionQuestion(signals) ??
-    recordsQuestion(signals) ??
-    featureMessage(signals) ??
-    generalMessage(signals)
-  );
+  return refusal(signals) ?? permissionQuestion(signals) ?? recordsQuestion(signals) ?? featureMessage(signals) ?? generalMessage(signals);
 }
 
 function refusal(s: Signals): Recognition | undefined {

@@ -7,7 +7,6 @@ import type { AdminStanding } from './admins';
 import { RISK_COLORS } from './risk-color';
 import type { GrantSnapshot } from './tenant-record';
 
-
 export interface ReviewRequest {
   journeyId: string;
   features: FeatureId[];
@@ -60,7 +59,8 @@ export function reviewCards(request: ReviewRequest): Attachment[] {
     const permissions = rows.map((row) => present(row, request.grants));
     const allGranted = request.grants.baseGranted && permissions.every((p) => p.status === 'Already granted');
     const whoCan = `Only ${whoCanGrant(app === 'tikit' ? 'delegated' : 'application')} can grant this.`;
-    const notAdmin = request.standing === 'not-admin' ? `Your account holds none of the admin roles. ${whoCan} Press "Ask an admin" and I will ask them for you.` : '';
+    const notAdmin =
+      request.standing === 'not-admin' ? `Your account holds none of the admin roles. ${whoCan} Press "Ask an admin" and I will ask them for you.` : '';
     return reviewCard({
       journeyId: request.journeyId,
       title: `Enable ${featureNames(features)}: review`,

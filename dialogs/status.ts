@@ -48,7 +48,9 @@ export function statusReply(record: TenantRecord, live: LiveGrants): { text: str
     facts.push({ title: feature.displayName, value: `${on ? 'On' : 'Off'} · ${grants}` });
   }
   const drift = driftedFeatures(record, live);
-  const paragraphs = drift.map((f) => `${areaDisplayName(f)} is on in Tikit, but its permissions were removed in Microsoft Entra since: it cannot work until they are granted again.`);
+  const paragraphs = drift.map(
+    (f) => `${areaDisplayName(f)} is on in Tikit, but its permissions were removed in Microsoft Entra since: it cannot work until they are granted again.`,
+  );
   const waiting = Object.values(record.pendingConsents).filter((p) => !p.consumedAt);
   if (waiting.length > 0) paragraphs.push(`Waiting for consent: ${waiting.map((p) => p.areas.map(areaDisplayName).join(', ')).join('; ')}.`);
   return {

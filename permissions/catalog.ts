@@ -55,9 +55,7 @@ export function featuresUsingPermission(name: string): FeatureId[] {
 
 /** Rows of the given areas held by one app registration as one type, each row once. */
 export function rowsFor(areas: readonly ConsentArea[], app: AppRegistrationId, type: PermissionType): PermissionRow[] {
-  return PERMISSION_ROWS.filter(
-    (row) => row.app === app && row.type === type && row.areas.some((area) => areas.includes(area)),
-  );
+  return PERMISSION_ROWS.filter((row) => row.app === app && row.type === type && row.areas.some((area) => areas.includes(area)));
 }
 
 /** The delegated scope names to request on the Tikit app for these areas (the union, no repeats). */

@@ -55,7 +55,7 @@ export function whoCanGrant(kind: ConsentStepKind): string {
 export function explainFailure(reason: ConsentFailureReason, kind: ConsentStepKind, code?: number): string {
   switch (reason) {
     case 'declined':
-      return 'The consent was cancelled on Microsoft\'s screen, so nothing changed. Start again when you are ready.';
+      return "The consent was cancelled on Microsoft's screen, so nothing changed. Start again when you are ready.";
     case 'not-admin':
       return `The account that signed in cannot grant this consent. It needs ${whoCanGrant(kind)}. Ask one of them, or sign in with such an account.`;
     case 'admin-consent-workflow':
@@ -65,11 +65,11 @@ export function explainFailure(reason: ConsentFailureReason, kind: ConsentStepKi
     case 'app-not-in-directory':
       return 'Microsoft could not find the Tikit app in this organization: check that you signed in to the right tenant.';
     case 'redirect-uri':
-      return 'The app registration does not list this bot\'s callback address as a redirect URI. An operator must add it (see the deployment guide).';
+      return "The app registration does not list this bot's callback address as a redirect URI. An operator must add it (see the deployment guide).";
     case 'service-missing':
       return 'This organization does not have the Microsoft service this feature needs (for example Exchange Online for the Email Connector), so it cannot work here.';
     case 'code-expired':
-      return 'Microsoft\'s answer expired or was already used before I could check it. Start the consent again.';
+      return "Microsoft's answer expired or was already used before I could check it. Start the consent again.";
     case 'not-granted':
       return 'Microsoft does not show the permissions as granted to Tikit in this organization. Open the link again and accept all of them.';
     case 'unknown':

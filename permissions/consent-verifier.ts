@@ -150,7 +150,11 @@ export class ConsentVerifier {
     return { kind: 'roles', userId: admin.userId, userName: admin.userName, roleTemplateIds: roles, ...seen };
   }
 
-  private async lookAround(accessToken: string, tikitAppId: string, otherAppIds: string[]): Promise<{ servicePrincipalIds: Record<string, string>; tikitTenantWide?: string[] }> {
+  private async lookAround(
+    accessToken: string,
+    tikitAppId: string,
+    otherAppIds: string[],
+  ): Promise<{ servicePrincipalIds: Record<string, string>; tikitTenantWide?: string[] }> {
     const graph = new GraphReader(this.graphHost, accessToken);
     const servicePrincipalIds: Record<string, string> = {};
     try {

@@ -25,4 +25,3 @@ export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER
   }
   return Math.min(previous[b.length]!, max + 1);
 }
-

@@ -24,8 +24,7 @@ export const FEATURES: readonly Feature[] = [
     id: 'email-connector',
     displayName: 'Email Connector',
     aliases: ['Email Connector'],
-    description:
-      'Turns mail sent to your help-desk address into tickets and replies from that address, through the separate Tikit Email Connector app.',
+    description: 'Turns mail sent to your help-desk address into tickets and replies from that address, through the separate Tikit Email Connector app.',
     apps: ['tikit-email-connector'],
   },
   {

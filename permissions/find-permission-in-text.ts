@@ -23,16 +23,27 @@ const MAX_RESOURCE = 40;
 const MAX_WINDOW = 7;
 /** Words that continue a resource word into a permission name: "mail send", "calendars read". */
 const NAME_PARTS = new Set([
-  'read', 'write', 'readwrite', 'send', 'all', 'basic', 'readbasic', 'shared', 'create', 'submit',
-  'manage', 'full', 'control', 'fullcontrol', 'selected',
+  'read',
+  'write',
+  'readwrite',
+  'send',
+  'all',
+  'basic',
+  'readbasic',
+  'shared',
+  'create',
+  'submit',
+  'manage',
+  'full',
+  'control',
+  'fullcontrol',
+  'selected',
 ]);
 
 export function findPermissionInText(text: string): PermissionInText {
   const first = findPermissionMentions(text)[0];
   if (!first) return { kind: 'none' };
-  return first.kind === 'found'
-    ? { kind: 'found', name: first.name }
-    : { kind: 'unknown', query: first.query, suggestions: first.suggestions };
+  return first.kind === 'found' ? { kind: 'found', name: first.name } : { kind: 'unknown', query: first.query, suggestions: first.suggestions };
 }
 
 /**
@@ -65,7 +76,7 @@ function splitWords(text: string): Word[] {
 /** Longest exact name starting at each word, taken left to right without overlaps. */
 function exactMentions(words: readonly Word[]): PermissionMention[] {
   const mentions: PermissionMention[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const found = longestExactAt(words, i);
     if (!found) {
       i += 1;
@@ -113,7 +124,10 @@ function phraseMention(words: readonly Word[], i: number): PermissionMention | u
   let last = i;
   while (last + 1 < words.length && last - i < MAX_WINDOW - 1 && isNamePart(words[last + 1]!.key)) last++;
   if (last === i) return undefined;
-  const phrase = words.slice(i, last + 1).map((word) => word.text).join(' ');
+  const phrase = words
+    .slice(i, last + 1)
+    .map((word) => word.text)
+    .join(' ');
   return { ...resolvePermissionName(phrase), start: words[i]!.start, end: words[last]!.end };
 }
 

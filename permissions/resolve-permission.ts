@@ -1,9 +1,7 @@
 import { editDistance } from './edit-distance';
 import { CATALOG_KEYS, NEIGHBOUR_KEYS, permissionKey, resourceKey } from './permission-key';
 
-export type PermissionLookup =
-  | { kind: 'found'; name: string }
-  | { kind: 'unknown'; query: string; suggestions: string[] };
+export type PermissionLookup = { kind: 'found'; name: string } | { kind: 'unknown'; query: string; suggestions: string[] };
 
 const MAX_SUGGESTIONS = 3;
 /** Longer input cannot be a permission name; cap it so a pasted essay costs nothing. */

@@ -1,11 +1,5 @@
 /** The optional features an admin can switch on; each needs its own consent. */
-export const FEATURE_IDS = [
-  'teams-meetings',
-  'my-work',
-  'email-connector',
-  'intune-connector',
-  'teams-app-management',
-] as const;
+export const FEATURE_IDS = ['teams-meetings', 'my-work', 'email-connector', 'intune-connector', 'teams-app-management'] as const;
 
 export type FeatureId = (typeof FEATURE_IDS)[number];
 

@@ -47,7 +47,10 @@ const TEAMS_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 /** What goes into the template: the Azure Bot's app id, PUBLIC_URL's host, the app's version. */
 export function manifestValues(config: Config, appVersion: string): ManifestValues {
   if (config.bot.appId === '') {
-    throw new PackageError('local-mode', 'MicrosoftAppId is empty: local mode has no bot id to package. Set MicrosoftAppId and MicrosoftAppPassword to your Azure Bot\'s.');
+    throw new PackageError(
+      'local-mode',
+      "MicrosoftAppId is empty: local mode has no bot id to package. Set MicrosoftAppId and MicrosoftAppPassword to your Azure Bot's.",
+    );
   }
   // Teams accepts only plain major.minor.patch, and a re-upload needs a higher version.
   if (!TEAMS_VERSION.test(appVersion)) {

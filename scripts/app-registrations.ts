@@ -76,7 +76,11 @@ export type RegistrationConfig = Pick<Config, 'publicUrl' | 'tikitApp' | 'emailA
 
 /** The delegated scopes the features add on the Tikit app beyond the Required set. */
 export function featureScopesRequestedByName(): string[] {
-  const required = new Set(requiredPermissions().filter((row) => row.type === 'Delegated').map((row) => row.name));
+  const required = new Set(
+    requiredPermissions()
+      .filter((row) => row.type === 'Delegated')
+      .map((row) => row.name),
+  );
   return delegatedScopesForAreas(FEATURE_IDS).filter((name) => !required.has(name));
 }
 

@@ -24,7 +24,11 @@ function shieldOutline(): Point[] {
   return [[50, 10], [80, 20], [80, 48], ...curve([80, 48], [80, 76], [50, 90]), ...curve([50, 90], [20, 76], [20, 48]), [20, 20]];
 }
 
-const CHECK: Point[] = [[36, 50], [46, 61], [65, 40]];
+const CHECK: Point[] = [
+  [36, 50],
+  [46, 61],
+  [65, 40],
+];
 
 function distanceToSegment(p: Point, a: Point, b: Point): number {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];

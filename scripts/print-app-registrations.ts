@@ -45,7 +45,11 @@ function warnings(config: Config): string[] {
   // Entra refuses http redirect URIs except for localhost.
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(publicUrl.hostname);
   if (publicUrl.protocol === 'https:') return [];
-  return [local ? `PUBLIC_URL is ${publicUrl.origin}: fine on this machine; a deployed bot needs its https address.` : `PUBLIC_URL is ${publicUrl.origin}: Entra accepts http redirect URIs only for localhost. Use https.`];
+  return [
+    local
+      ? `PUBLIC_URL is ${publicUrl.origin}: fine on this machine; a deployed bot needs its https address.`
+      : `PUBLIC_URL is ${publicUrl.origin}: Entra accepts http redirect URIs only for localhost. Use https.`,
+  ];
 }
 
 function main(): void {

@@ -65,9 +65,7 @@ export class BlobStore implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(
-      keys.map((key) => this.call(key, false, () => this.container.getBlockBlobClient(blobNameOf(key)).deleteIfExists())),
-    );
+    await Promise.all(keys.map((key) => this.call(key, false, () => this.container.getBlockBlobClient(blobNameOf(key)).deleteIfExists())));
   }
 
   async close(): Promise<void> {

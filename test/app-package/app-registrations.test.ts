@@ -85,7 +85,11 @@ describe('the app registrations printed by npm run app-registration', () => {
   });
 
   it('when run, then the summary names each registration, its redirect URI and every permission', async () => {
-    const run = await runScript('print-app-registrations.ts', { PUBLIC_URL: 'https://tikit-bot.example.com', TIKIT_APP_ID: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f', STORAGE: 'memory' });
+    const run = await runScript('print-app-registrations.ts', {
+      PUBLIC_URL: 'https://tikit-bot.example.com',
+      TIKIT_APP_ID: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f',
+      STORAGE: 'memory',
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tikit: TIKIT_APP_ID 3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f');
     expect(run.stdout).toContain('Redirect URI, platform Web: https://tikit-bot.example.com/api/consent/callback');

@@ -4,7 +4,12 @@ import { type AppManifestJson, buildManifest, fillManifestTemplate, PackageError
 import { bundledTeamsSchemaPath, canonicalSchemaUrl, validateTeamsManifest } from '../../scripts/manifest-schema';
 
 const BOT_ID = '6f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b';
-const deployed = loadConfig({ MicrosoftAppId: BOT_ID, MicrosoftAppPassword: 'bot-password', PUBLIC_URL: 'https://tikit-bot.example.com/consent', STORAGE: 'memory' });
+const deployed = loadConfig({
+  MicrosoftAppId: BOT_ID,
+  MicrosoftAppPassword: 'bot-password',
+  PUBLIC_URL: 'https://tikit-bot.example.com/consent',
+  STORAGE: 'memory',
+});
 const MAIN_COMMANDS = ['enable', 'features', 'status', 'why', 'help'];
 
 function manifest(): AppManifestJson {

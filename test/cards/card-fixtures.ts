@@ -24,7 +24,10 @@ export const cardFixtures: CardFixtures = {
     default: { build: () => helpReply().attachments[0]!, mustShow: ['Here is what I can do', 'enable <feature>', 'why does Tikit need Mail.Send?'] },
     welcome: { build: () => welcomeReply().attachments[0]!, mustShow: ['Hi, I am the Tikit Consent Assistant', 'Microsoft Graph permission'] },
     // What an unrecognised message gets back: never a silent turn.
-    unrecognised: { build: () => helpReply("Sorry, I didn't understand that", 'Here is what I can do.').attachments[0]!, mustShow: ["Sorry, I didn't understand", 'status'] },
+    unrecognised: {
+      build: () => helpReply("Sorry, I didn't understand that", 'Here is what I can do.').attachments[0]!,
+      mustShow: ["Sorry, I didn't understand", 'status'],
+    },
   },
 };
 

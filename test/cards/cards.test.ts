@@ -73,9 +73,13 @@ describe('card checks reject broken cards', () => {
 
   it('finds actions wherever they hide (ShowCard, ActionSet, selectAction)', () => {
     const nested = card(
-      [{ type: 'Container', selectAction: { type: 'Action.OpenUrl', url: 'https://example.com' }, items: [
-        { type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Go' }] },
-      ] }],
+      [
+        {
+          type: 'Container',
+          selectAction: { type: 'Action.OpenUrl', url: 'https://example.com' },
+          items: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'Go' }] }],
+        },
+      ],
       [{ type: 'Action.ShowCard', title: 'More', card: card([], [{ type: 'Action.Submit', title: 'Send', data: { type: 'x' } }]) }],
     );
     expect(findActions(nested).map((a) => a.action.type)).toEqual(['Action.OpenUrl', 'Action.Execute', 'Action.ShowCard', 'Action.Submit']);
@@ -84,7 +88,10 @@ describe('card checks reject broken cards', () => {
 
 describe('remembered bindings', () => {
   const NO_GRANTS = { tikitDelegated: [], tikitApplication: [], emailApplication: [], baseGranted: false, checkedAt: null };
-  const review = (journeyId: string) => reviewCards({ journeyId, features: ['intune-connector'], grants: NO_GRANTS, standing: 'admin' })[0]!.content as { actions: Array<{ verb: string; data?: { journeyId?: string } }> };
+  const review = (journeyId: string) =>
+    reviewCards({ journeyId, features: ['intune-connector'], grants: NO_GRANTS, standing: 'admin' })[0]!.content as {
+      actions: Array<{ verb: string; data?: { journeyId?: string } }>;
+    };
 
   it('gives each journey its own button data, though the bound card is shared', () => {
     const [first, second] = [review('journey-1'), review('journey-2')];
@@ -146,8 +153,5 @@ function unboundPaths(node: unknown, at = ''): string[] {
   if (typeof node === 'string') return node.includes('${') ? [`${at}: ${node}`] : [];
   if (Array.isArray(node)) return node.flatMap((item, i) => unboundPaths(item, `${at}/${i}`));
   if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => [
-    ...(key.includes('${') ? [`${at}/${key} (key)`] : []),
-    ...unboundPaths(value, `${at}/${key}`),
-  ]);
+  return Object.entries(node).flatMap(([key, value]) => [...(key.includes('${') ? [`${at}/${key} (key)`] : []), ...unboundPaths(value, `${at}/${key}`)]);
 }

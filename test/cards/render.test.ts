@@ -17,7 +17,10 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await launching?.then((r) => r.close(), () => undefined);
+  await launching?.then(
+    (r) => r.close(),
+    () => undefined,
+  );
   rmSync(outDir, { recursive: true, force: true });
 });
 
@@ -56,7 +59,13 @@ describe('cards rendered in headless Chromium by the adaptivecards renderer', ()
     const card = {
       type: 'AdaptiveCard',
       version: '1.5',
-      body: [{ type: 'TextBlock', wrap: true, text: '**Mail.Send** lets Tikit:\n\n- send replies\n- [read more](https://learn.microsoft.com/graph/permissions-reference)' }],
+      body: [
+        {
+          type: 'TextBlock',
+          wrap: true,
+          text: '**Mail.Send** lets Tikit:\n\n- send replies\n- [read more](https://learn.microsoft.com/graph/permissions-reference)',
+        },
+      ],
     };
     const result = await (await renderer()).render(card, path.join(outDir, 'markdown.png'));
 

@@ -2,9 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, type FakeMicrosoft } from '../support/fake-microsoft';
-import {
-  adminToken, ADMIN, AGENT, APP_ADMIN, EMAIL_CONNECTOR, graphClient, msalClient, REDIRECT_URI, startFake, TENANT, TIKIT,
-} from './fixtures';
+import { adminToken, ADMIN, AGENT, APP_ADMIN, EMAIL_CONNECTOR, graphClient, msalClient, REDIRECT_URI, startFake, TENANT, TIKIT } from './fixtures';
 
 const FEATURE_SCOPES = ['https://graph.microsoft.com/Device.Read.All', 'https://graph.microsoft.com/DeviceManagementRBAC.Read.All'];
 
@@ -25,8 +23,12 @@ describe('FakeMicrosoft consent links', () => {
 
   async function authorizeLink(state: string): Promise<string> {
     return msalClient(fake, TIKIT).getAuthCodeUrl({
-      scopes: FEATURE_SCOPES, redirectUri: REDIRECT_URI, prompt: 'consent', state,
-      codeChallenge: createHash('sha256').update(verifier).digest('base64url'), codeChallengeMethod: 'S256',
+      scopes: FEATURE_SCOPES,
+      redirectUri: REDIRECT_URI,
+      prompt: 'consent',
+      state,
+      codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
+      codeChallengeMethod: 'S256',
     });
   }
 
@@ -39,7 +41,12 @@ describe('FakeMicrosoft consent links', () => {
     const redirect = fake.followConsentLink(await authorizeLink('state-1'), { userOid: ADMIN.oid, tenantWide: true });
     const { code, state } = params(redirect);
     expect(state).toBe('state-1');
-    const result = await msalClient(fake, TIKIT).acquireTokenByCode({ code: code ?? '', scopes: FEATURE_SCOPES, redirectUri: REDIRECT_URI, codeVerifier: verifier });
+    const result = await msalClient(fake, TIKIT).acquireTokenByCode({
+      code: code ?? '',
+      scopes: FEATURE_SCOPES,
+      redirectUri: REDIRECT_URI,
+      codeVerifier: verifier,
+    });
     expect(String(decodeJwt(result.accessToken).scp)).toContain('DeviceManagementRBAC.Read.All');
     expect(fake.grantsOf(TENANT, TIKIT.appId).tenantWide).toEqual(
       expect.arrayContaining(['Device.Read.All', 'DeviceManagementRBAC.Read.All', 'openid', 'profile', 'offline_access']),
@@ -78,7 +85,10 @@ describe('FakeMicrosoft consent links', () => {
     expect(fake.grantsOf(TENANT, EMAIL_CONNECTOR.appId).application).toEqual(['Mail.Read', 'Mail.Send']);
 
     const graph = graphClient(fake, await adminToken(fake, ['Directory.Read.All']));
-    const early: unknown = await graph.api(`/servicePrincipals(appId='${EMAIL_CONNECTOR.appId}')`).get().catch((e: unknown) => e);
+    const early: unknown = await graph
+      .api(`/servicePrincipals(appId='${EMAIL_CONNECTOR.appId}')`)
+      .get()
+      .catch((e: unknown) => e);
     expect(early).toBeInstanceOf(GraphError);
     clock.now += 20_000;
     const sp = (await graph.api(`/servicePrincipals(appId='${EMAIL_CONNECTOR.appId}')`).get()) as { displayName: string };

@@ -25,7 +25,10 @@ function challengeFor(verifier: string): string {
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<AuthError> {
-  const error: unknown = await promise.then(() => undefined, (e: unknown) => e);
+  const error: unknown = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof AuthError)) throw new Error(`expected an msal AuthError, got ${String(error)}`);
   return error;
 }
@@ -97,8 +100,13 @@ describe('FakeMicrosoft with the real msal-node', () => {
   it('when the admin consented, then acquireTokenByCode redeems the code once; a reused code fails with AADSTS70008', async () => {
     const verifier = randomBytes(32).toString('base64url');
     const { code } = fake.simulateConsent({
-      tenantId: TENANT, appId: TIKIT.appId, userOid: ADMIN.oid, redirectUri: REDIRECT_URI, tenantWide: true,
-      scopes: ['Directory.Read.All', 'Device.Read.All'], codeChallenge: challengeFor(verifier),
+      tenantId: TENANT,
+      appId: TIKIT.appId,
+      userOid: ADMIN.oid,
+      redirectUri: REDIRECT_URI,
+      tenantWide: true,
+      scopes: ['Directory.Read.All', 'Device.Read.All'],
+      codeChallenge: challengeFor(verifier),
     });
     const tikit = msalClient(fake, TIKIT);
     const request = { code: code ?? '', scopes: ['https://graph.microsoft.com/Device.Read.All'], redirectUri: REDIRECT_URI, codeVerifier: verifier };
@@ -117,12 +125,22 @@ describe('FakeMicrosoft with the real msal-node', () => {
 
   it('when the PKCE verifier does not match the challenge, then redemption fails with AADSTS501481', async () => {
     const { code } = fake.simulateConsent({
-      tenantId: TENANT, appId: TIKIT.appId, userOid: ADMIN.oid, redirectUri: REDIRECT_URI, tenantWide: true,
-      scopes: ['User.Read'], codeChallenge: challengeFor('the-verifier-we-stored'),
+      tenantId: TENANT,
+      appId: TIKIT.appId,
+      userOid: ADMIN.oid,
+      redirectUri: REDIRECT_URI,
+      tenantWide: true,
+      scopes: ['User.Read'],
+      codeChallenge: challengeFor('the-verifier-we-stored'),
     });
-    const error = await failureOf(msalClient(fake, TIKIT).acquireTokenByCode({
-      code: code ?? '', scopes: ['User.Read'], redirectUri: REDIRECT_URI, codeVerifier: 'some-other-verifier',
-    }));
+    const error = await failureOf(
+      msalClient(fake, TIKIT).acquireTokenByCode({
+        code: code ?? '',
+        scopes: ['User.Read'],
+        redirectUri: REDIRECT_URI,
+        codeVerifier: 'some-other-verifier',
+      }),
+    );
     expect(error.errorCode).toBe('invalid_grant');
     expect(error.errorMessage).toContain('AADSTS501481');
   });

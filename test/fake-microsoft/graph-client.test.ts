@@ -1,11 +1,15 @@
 import {
-  AuthenticationHandler, Client, CustomAuthenticationProvider, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions,
+  AuthenticationHandler,
+  Client,
+  CustomAuthenticationProvider,
+  GraphError,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_ROLES, GRAPH_APP_ID, type FakeMicrosoft } from '../support/fake-microsoft';
-import {
-  adminToken, ADMIN, AGENT, EMAIL_CONNECTOR, graphClient, graphClientWithMiddleware, startFake, TENANT, TIKIT,
-} from './fixtures';
+import { adminToken, ADMIN, AGENT, EMAIL_CONNECTOR, graphClient, graphClientWithMiddleware, startFake, TENANT, TIKIT } from './fixtures';
 
 /*
  * The Graph client's RetryHandler (v3.0.7), read in its source and seen here:
@@ -22,8 +26,13 @@ import {
 
 function errorOf(promise: Promise<unknown>): Promise<GraphError> {
   return promise.then(
-    () => { throw new Error('expected a GraphError'); },
-    (e: unknown) => { if (e instanceof GraphError) return e; throw e; },
+    () => {
+      throw new Error('expected a GraphError');
+    },
+    (e: unknown) => {
+      if (e instanceof GraphError) return e;
+      throw e;
+    },
   );
 }
 
@@ -65,17 +74,25 @@ describe('FakeMicrosoft with the real Microsoft Graph client', () => {
       value: Array<{ id: string; appRoles: Array<{ id: string; value: string }> }>;
     };
     const grants = (await graph.api(`/servicePrincipals/${sp.id}/oauth2PermissionGrants`).get()) as { value: unknown[] };
-    expect(grants.value).toEqual(expect.arrayContaining([
-      expect.objectContaining({ clientId: sp.id, consentType: 'AllPrincipals', principalId: null, scope: 'Directory.Read.All' }),
-      expect.objectContaining({ clientId: sp.id, consentType: 'Principal', principalId: AGENT.oid, scope: 'Mail.Read' }),
-    ]));
-    const assignments = (await graph.api(`/servicePrincipals/${sp.id}/appRoleAssignments`).get()) as { value: Array<{ appRoleId: string; resourceId: string }> };
+    expect(grants.value).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ clientId: sp.id, consentType: 'AllPrincipals', principalId: null, scope: 'Directory.Read.All' }),
+        expect.objectContaining({ clientId: sp.id, consentType: 'Principal', principalId: AGENT.oid, scope: 'Mail.Read' }),
+      ]),
+    );
+    const assignments = (await graph.api(`/servicePrincipals/${sp.id}/appRoleAssignments`).get()) as {
+      value: Array<{ appRoleId: string; resourceId: string }>;
+    };
     const userReadAll = graphSp.value[0]?.appRoles.find((r) => r.value === 'User.Read.All');
-    expect(assignments.value).toEqual([expect.objectContaining({ appRoleId: userReadAll?.id, resourceId: graphSp.value[0]?.id, principalType: 'ServicePrincipal' })]);
+    expect(assignments.value).toEqual([
+      expect.objectContaining({ appRoleId: userReadAll?.id, resourceId: graphSp.value[0]?.id, principalType: 'ServicePrincipal' }),
+    ]);
   });
 
   it("reads the signer's directory roles with the Authorization header and the customer's tenant", async () => {
-    const roles = (await graph.api('/me/transitiveMemberOf/microsoft.graph.directoryRole').get()) as { value: Array<{ roleTemplateId: string; displayName: string }> };
+    const roles = (await graph.api('/me/transitiveMemberOf/microsoft.graph.directoryRole').get()) as {
+      value: Array<{ roleTemplateId: string; displayName: string }>;
+    };
     expect(roles.value.map((r) => r.displayName)).toEqual(['Global Administrator', 'Cloud Application Administrator']);
     const last = fake.requestsTo('/v1.0/me/').at(-1);
     expect(last).toMatchObject({ authorization: true, tenantId: TENANT, status: 200 });
@@ -93,7 +110,10 @@ describe('FakeMicrosoft with the real Microsoft Graph client', () => {
     fake.failNext(1, { status: 429, retryAfterSeconds: 0, path: '/me/' });
     const roles = (await graph.api('/me/transitiveMemberOf/microsoft.graph.directoryRole').get()) as { value: unknown[] };
     expect(roles.value).toHaveLength(2);
-    expect(fake.requests.slice(-2).map((r) => [r.status, r.retryAttempt])).toEqual([[429, undefined], [200, 1]]);
+    expect(fake.requests.slice(-2).map((r) => [r.status, r.retryAttempt])).toEqual([
+      [429, undefined],
+      [200, 1],
+    ]);
   });
 
   it('when retries run out, then the last 503 comes back as a GraphError', async () => {

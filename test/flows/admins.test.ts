@@ -16,7 +16,11 @@ afterAll(async () => world.stop());
 /** A tenant where Tikit's base consent exists (so signing in asks for nothing new) and a feature is on. */
 async function tenantWithEmailConnectorOn(roles: string[] = [DIRECTORY_ROLES.globalAdministrator]): Promise<Admin> {
   const admin = newAdmin(world, roles);
-  world.fake.grantDelegated(admin.chat.tenantId, TIKIT.appId, rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name));
+  world.fake.grantDelegated(
+    admin.chat.tenantId,
+    TIKIT.appId,
+    rowsFor(['required'], 'tikit', 'Delegated').map((r) => r.name),
+  );
   await world.bot.tenants.update(admin.chat.tenantId, (record) => {
     record.grants.baseGranted = true;
     record.features['email-connector'] = { enabled: true, changedAt: '2026-12-01T00:00:00.000Z', changedBy: 'Someone' };
@@ -25,7 +29,7 @@ async function tenantWithEmailConnectorOn(roles: string[] = [DIRECTORY_ROLES.glo
 }
 
 function cardsPosted(who: Admin): string[] {
-  return world.bot.connector.posted(who.chat.id).map((a) => (a.attachments?.[0] ? visibleText(a.attachments[0].content) : a.text ?? ''));
+  return world.bot.connector.posted(who.chat.id).map((a) => (a.attachments?.[0] ? visibleText(a.attachments[0].content) : (a.text ?? '')));
 }
 
 /** Presses Disable on a fresh confirmation card; returns the invoke's answer. */
@@ -36,7 +40,10 @@ async function pressDisable(who: Admin) {
 
 /** Follows the "Confirm I am an admin" link of the newest admin-check card, signed in as `userOid`. */
 async function confirmAdmin(who: Admin, userOid = who.teams.aadObjectId) {
-  const check = world.bot.connector.posted(who.chat.id).filter((a) => a.attachments?.[0] && visibleText(a.attachments[0].content).includes('Administrators only')).at(-1)!;
+  const check = world.bot.connector
+    .posted(who.chat.id)
+    .filter((a) => a.attachments?.[0] && visibleText(a.attachments[0].content).includes('Administrators only'))
+    .at(-1)!;
   const link = button(cardOf(check), 'Confirm I am an admin').url!;
   expect(new URL(link).searchParams.get('scope')).toContain('User.Read');
   expect(new URL(link).searchParams.get('prompt')).not.toBe('consent');
@@ -72,7 +79,12 @@ describe('only verified administrators may turn features off', () => {
   it('when someone signs in with another account than their Teams one, then nothing is confirmed', async () => {
     const user = await tenantWithEmailConnectorOn([]);
     const colleague = teamsUser('Global Admin');
-    world.fake.addUser(user.chat.tenantId, { oid: colleague.aadObjectId, name: colleague.name, upn: 'ga@contoso.example', roles: [DIRECTORY_ROLES.globalAdministrator] });
+    world.fake.addUser(user.chat.tenantId, {
+      oid: colleague.aadObjectId,
+      name: colleague.name,
+      upn: 'ga@contoso.example',
+      roles: [DIRECTORY_ROLES.globalAdministrator],
+    });
     await pressDisable(user);
     const page = await confirmAdmin(user, colleague.aadObjectId);
     expect(page.html).toContain('different account');
@@ -152,7 +164,11 @@ describe('tenants apart', () => {
 
     const outsider: Admin = { teams: teamsUser('Mallory'), chat: conversation('personal', randomUUID()) };
     await seedVerifiedAdmin(world.bot, outsider.chat.tenantId, outsider.teams);
-    for (const [verb, data] of [['request.approve', { requestId }], ['request.decline', { requestId }], ['consent.check', { consentId: requestId }]] as const) {
+    for (const [verb, data] of [
+      ['request.approve', { requestId }],
+      ['request.decline', { requestId }],
+      ['consent.check', { consentId: requestId }],
+    ] as const) {
       const sent = await world.bot.send(execute(world.bot.connector.url, outsider.chat, outsider.teams, verb, data));
       expect(sent.status).toBe(200);
       expect(JSON.stringify(JSON.parse(sent.body).value)).toMatch(/no longer open|no open consent/);
@@ -186,12 +202,18 @@ describe('requests expire', () => {
 });
 
 describe('the way out, once Microsoft showed the app', () => {
-  it('when a verified admin disables the Email Connector after a real consent, then the link opens that enterprise application\'s Permissions page', async () => {
+  it("when a verified admin disables the Email Connector after a real consent, then the link opens that enterprise application's Permissions page", async () => {
     const admin = newAdmin(world);
     const { link } = await startEnable(world, admin, 'enable the email connector');
     await arrive(world, world.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }));
-    const step2 = world.bot.connector.posted(admin.chat.id).map((a) => a.attachments?.[0]?.content).find((c) => visibleText(c).includes('Step 2 of 2'));
-    await arrive(world, world.fake.followConsentLink(button(step2 as Record<string, unknown>, 'Open Microsoft consent').url!, { userOid: admin.teams.aadObjectId }));
+    const step2 = world.bot.connector
+      .posted(admin.chat.id)
+      .map((a) => a.attachments?.[0]?.content)
+      .find((c) => visibleText(c).includes('Step 2 of 2'));
+    await arrive(
+      world,
+      world.fake.followConsentLink(button(step2 as Record<string, unknown>, 'Open Microsoft consent').url!, { userOid: admin.teams.aadObjectId }),
+    );
     expect((await world.bot.tenants.read(admin.chat.tenantId)).features['email-connector']?.enabled).toBe(true);
 
     await pressDisable(admin);

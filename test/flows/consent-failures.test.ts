@@ -13,7 +13,10 @@ afterAll(async () => world.stop());
 async function featureLink(admin: Admin, text: string): Promise<string> {
   const { link } = await startEnable(world, admin, text);
   expect((await arrive(world, world.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }))).status).toBe(200);
-  const card = world.bot.connector.posted(admin.chat.id).map((a) => a.attachments?.[0]?.content).find((c) => visibleText(c).includes('Step 2 of 2'));
+  const card = world.bot.connector
+    .posted(admin.chat.id)
+    .map((a) => a.attachments?.[0]?.content)
+    .find((c) => visibleText(c).includes('Step 2 of 2'));
   return consentLinkOf(card);
 }
 
@@ -23,7 +26,10 @@ function lastCardText(admin: Admin): string {
 }
 
 function said(admin: Admin): string {
-  return world.bot.connector.posted(admin.chat.id).map((a) => a.text ?? '').join('\n');
+  return world.bot.connector
+    .posted(admin.chat.id)
+    .map((a) => a.text ?? '')
+    .join('\n');
 }
 
 describe('consents that do not complete', () => {
@@ -60,7 +66,9 @@ describe('consents that do not complete', () => {
     world.fake.failNext(2, { status: 429, retryAfterSeconds: 0, path: /oauth2PermissionGrants/ });
     const page = await arrive(world, world.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId, tenantWide: true }));
     expect(page.html).toContain('Consent verified');
-    expect(world.fake.requestsTo(/oauth2PermissionGrants/).filter((r) => r.tenantId === admin.chat.tenantId || r.status === 429).length).toBeGreaterThanOrEqual(3);
+    expect(world.fake.requestsTo(/oauth2PermissionGrants/).filter((r) => r.tenantId === admin.chat.tenantId || r.status === 429).length).toBeGreaterThanOrEqual(
+      3,
+    );
     expect((await world.bot.tenants.read(admin.chat.tenantId)).features['teams-meetings']?.enabled).toBe(true);
   });
 
@@ -103,7 +111,12 @@ describe('consents that do not complete', () => {
     const admin = newAdmin(world);
     const link = await featureLink(admin, 'enable the email connector');
     const helper = newAdmin(world, [DIRECTORY_ROLES.applicationAdministrator]);
-    world.fake.addUser(admin.chat.tenantId, { oid: helper.teams.aadObjectId, name: 'Alex', upn: 'alex@contoso.example', roles: [DIRECTORY_ROLES.applicationAdministrator] });
+    world.fake.addUser(admin.chat.tenantId, {
+      oid: helper.teams.aadObjectId,
+      name: 'Alex',
+      upn: 'alex@contoso.example',
+      roles: [DIRECTORY_ROLES.applicationAdministrator],
+    });
     const page = await arrive(world, world.fake.followConsentLink(link, { userOid: helper.teams.aadObjectId }));
     expect(page.html).toContain('Consent was not given');
     expect(lastCardText(admin)).toContain('Global Administrator or a Privileged Role Administrator');
@@ -147,7 +160,7 @@ describe('the callback refuses what it cannot trust, and changes nothing', () =>
     expect(Object.values(record.pendingConsents).every((p) => !p.consumedAt)).toBe(true);
   });
 
-  it('when Microsoft\'s error description carries markup, then the page shows none of it', async () => {
+  it("when Microsoft's error description carries markup, then the page shows none of it", async () => {
     const { redirect } = await freshRedirect();
     const url = new URL(redirect);
     url.searchParams.set('error', 'access_denied');
@@ -206,7 +219,10 @@ describe('without app secrets (local mode)', () => {
       const { link } = await startEnable(local, admin, 'enable intune');
       const page = await arrive(local, local.fake.followConsentLink(link, { userOid: admin.teams.aadObjectId }));
       expect(page.html).toContain('not verified');
-      const texts = local.bot.connector.posted(admin.chat.id).map((a) => a.text ?? '').join('\n');
+      const texts = local.bot.connector
+        .posted(admin.chat.id)
+        .map((a) => a.text ?? '')
+        .join('\n');
       expect(texts).toContain('without TIKIT_APP_SECRET');
       expect((await local.bot.tenants.read(admin.chat.tenantId)).grants.baseGranted).toBe(false);
     } finally {

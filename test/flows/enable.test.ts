@@ -93,7 +93,10 @@ describe('enabling a feature, up to the consent link', () => {
       expect(url.searchParams.get('scope')).toBe('https://graph.microsoft.com/.default');
       expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT_URI);
       const state = verifyState(url.searchParams.get('state'), STATE_SECRET, new Date());
-      expect(state).toMatchObject({ ok: true, state: { tenantId: chat.tenantId, conversationId: chat.id, userId: admin.aadObjectId, app: 'tikit', areas: ['required'] } });
+      expect(state).toMatchObject({
+        ok: true,
+        state: { tenantId: chat.tenantId, conversationId: chat.id, userId: admin.aadObjectId, app: 'tikit', areas: ['required'] },
+      });
     },
   );
 
@@ -116,7 +119,9 @@ describe('enabling a feature, up to the consent link', () => {
       const scopes = url.searchParams.get('scope')!.split(' ');
       const expected = FEATURE_PERMISSIONS[feature].map((name) => `https://graph.microsoft.com/${name}`);
       // Directory.Read.All (already in the base set) lets the bot read the grants back afterwards.
-      expect(scopes.sort()).toEqual([...new Set([...expected, 'https://graph.microsoft.com/Directory.Read.All'])].concat('openid', 'profile', 'offline_access').sort());
+      expect(scopes.sort()).toEqual(
+        [...new Set([...expected, 'https://graph.microsoft.com/Directory.Read.All'])].concat('openid', 'profile', 'offline_access').sort(),
+      );
 
       const check = verifyState(url.searchParams.get('state'), STATE_SECRET, new Date());
       expect(check.ok).toBe(true);

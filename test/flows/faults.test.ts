@@ -57,7 +57,10 @@ describe('the process killed between the consent link and the callback', () => {
       const page = await fetch(`${second.url}${redirect.pathname}${redirect.search}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('Consent verified');
-      const update = connector.updates(chat.id).filter((u) => u.activityId === reviewId).at(-1)!;
+      const update = connector
+        .updates(chat.id)
+        .filter((u) => u.activityId === reviewId)
+        .at(-1)!;
       expect(visibleText(update.activity.attachments![0]!.content)).toContain('Consent verified');
     } finally {
       expect(await second.terminate()).toBe(0);
@@ -75,12 +78,23 @@ describe('concurrent presses', () => {
   it('when two admins press Continue at the same moment, then there is one pending consent and one link', async () => {
     const first = newAdmin(world);
     const second = { teams: teamsUser('Lee Gu'), chat: conversation('personal', first.chat.tenantId) };
-    world.fake.addUser(first.chat.tenantId, { oid: second.teams.aadObjectId, name: 'Lee Gu', upn: 'lee@contoso.example', roles: [DIRECTORY_ROLES.globalAdministrator] });
-    const reviews = await Promise.all([first, second].map(async (who) => {
-      await world.bot.send(message(world.bot.connector.url, who.chat, who.teams, 'enable intune'));
-      return world.bot.connector.posted(who.chat.id)[0]!;
-    }));
-    const responses = await Promise.all([press(world, first, reviews[0]!, 'Continue to consent'), press(world, second, reviews[1]!, 'Continue to consent'), press(world, first, reviews[0]!, 'Continue to consent')]);
+    world.fake.addUser(first.chat.tenantId, {
+      oid: second.teams.aadObjectId,
+      name: 'Lee Gu',
+      upn: 'lee@contoso.example',
+      roles: [DIRECTORY_ROLES.globalAdministrator],
+    });
+    const reviews = await Promise.all(
+      [first, second].map(async (who) => {
+        await world.bot.send(message(world.bot.connector.url, who.chat, who.teams, 'enable intune'));
+        return world.bot.connector.posted(who.chat.id)[0]!;
+      }),
+    );
+    const responses = await Promise.all([
+      press(world, first, reviews[0]!, 'Continue to consent'),
+      press(world, second, reviews[1]!, 'Continue to consent'),
+      press(world, first, reviews[0]!, 'Continue to consent'),
+    ]);
     const links = responses.map((r) => new URL(button(r.value as Record<string, unknown>, 'Open Microsoft consent').url!).searchParams.get('state'));
     expect(new Set(links).size).toBe(1);
     expect(Object.keys((await world.bot.tenants.read(first.chat.tenantId)).pendingConsents)).toHaveLength(1);
@@ -132,7 +146,12 @@ describe('a storage write that fails', () => {
       expect(rows.every((row) => Object.keys(JSON.parse(row.value).pendingConsents ?? {}).length === 0)).toBe(true);
       // A message whose turn must save (a new journey): the save fails, and the user hears it.
       await postJson(`${bot.url}/api/messages`, message(connector.url, chat, admin, 'enable my work'));
-      expect(connector.posted(chat.id).map((a) => a.text ?? '').join('\n')).toContain('could not save that');
+      expect(
+        connector
+          .posted(chat.id)
+          .map((a) => a.text ?? '')
+          .join('\n'),
+      ).toContain('could not save that');
       db.exec('DROP TRIGGER fail_insert; DROP TRIGGER fail_update;');
       db.close();
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);

@@ -123,7 +123,9 @@ describe('questions in a channel', () => {
       const channel = conversation('channel');
       await bot.send(message(bot.connector.url, channel, teamsUser(), 'why does Tikit need Mail.Send?'));
       const [reply] = bot.connector.posted(channel.id);
-      expect(cardText(reply!.attachments?.[0])).toContain('Used for the Email Connector (Separate app registration) to send mail via the specified email addresss');
+      expect(cardText(reply!.attachments?.[0])).toContain(
+        'Used for the Email Connector (Separate app registration) to send mail via the specified email addresss',
+      );
     } finally {
       await bot.stop();
     }

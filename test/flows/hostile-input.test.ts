@@ -69,9 +69,14 @@ describe('hostile card actions', () => {
 
   it('when an invoke comes from a conversation the bot never saw, then it answers plainly and starts nothing', async () => {
     const chat = newChat();
-    const sent = await bot.send(execute(bot.connector.url, chat, teamsUser(), 'consent.start', { journeyId: randomUUID(), app: 'tikit', features: ['intune-connector'] }, 'activity-404'));
+    const sent = await bot.send(
+      execute(bot.connector.url, chat, teamsUser(), 'consent.start', { journeyId: randomUUID(), app: 'tikit', features: ['intune-connector'] }, 'activity-404'),
+    );
     expect(sent.status).toBe(200);
-    expect(JSON.parse(sent.body)).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('cancelled or replaced') });
+    expect(JSON.parse(sent.body)).toMatchObject({
+      type: 'application/vnd.microsoft.activity.message',
+      value: expect.stringContaining('cancelled or replaced'),
+    });
     expect((await bot.tenants.read(chat.tenantId)).pendingConsents).toEqual({});
   });
 

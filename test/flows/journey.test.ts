@@ -106,7 +106,10 @@ describe('the feature card', () => {
     const toggles = { 'teams-meetings': 'false', 'my-work': 'true', 'email-connector': 'false', 'intune-connector': 'false', 'teams-app-management': 'false' };
     const before = bot.connector.posted(chat.id).length;
     await pressButton(chat, admin, settings!, 'Update Consent', toggles);
-    const followUps = bot.connector.posted(chat.id).slice(before).map((a) => visibleText(cardOf(a)));
+    const followUps = bot.connector
+      .posted(chat.id)
+      .slice(before)
+      .map((a) => visibleText(cardOf(a)));
     expect(followUps).toHaveLength(2);
     expect(followUps[0]).toContain('Enable My Work: review');
     expect(followUps[1]).toContain('Disable Intune Connector?');
@@ -119,8 +122,19 @@ describe('the feature card', () => {
     const [settings] = await say(chat, admin, 'features');
     await switchOn(chat.tenantId, 'email-connector');
     const before = bot.connector.posted(chat.id).length;
-    const response = await pressButton(chat, admin, settings!, 'Update Consent', { 'teams-meetings': 'true', 'my-work': 'false', 'email-connector': 'false', 'intune-connector': 'false', 'teams-app-management': 'false' });
-    expect(bot.connector.posted(chat.id).slice(before).map((a) => a.text)).toEqual([expect.stringContaining('settings changed since that card was sent')]);
+    const response = await pressButton(chat, admin, settings!, 'Update Consent', {
+      'teams-meetings': 'true',
+      'my-work': 'false',
+      'email-connector': 'false',
+      'intune-connector': 'false',
+      'teams-app-management': 'false',
+    });
+    expect(
+      bot.connector
+        .posted(chat.id)
+        .slice(before)
+        .map((a) => a.text),
+    ).toEqual([expect.stringContaining('settings changed since that card was sent')]);
     expect(visibleText(response.value)).toContain('Email Connector (On)');
     expect((await bot.tenants.read(chat.tenantId)).features['email-connector']?.enabled).toBe(true);
   });
@@ -129,7 +143,13 @@ describe('the feature card', () => {
     const chat = newChat();
     const admin = teamsUser();
     const [settings] = await say(chat, admin, 'features');
-    const response = await pressButton(chat, admin, settings!, 'Update Consent', { 'teams-meetings': 'yes please', 'my-work': 'false', 'email-connector': 'false', 'intune-connector': 'false', 'teams-app-management': 'false' });
+    const response = await pressButton(chat, admin, settings!, 'Update Consent', {
+      'teams-meetings': 'yes please',
+      'my-work': 'false',
+      'email-connector': 'false',
+      'intune-connector': 'false',
+      'teams-app-management': 'false',
+    });
     expect(response.type).toBe('application/vnd.microsoft.activity.message');
     expect(response.value).toContain('Nothing was changed');
   });
@@ -153,7 +173,9 @@ describe('a journey in progress', () => {
     await pressButton(chat, admin, review!, 'Continue to consent');
     const [reply] = await say(chat, admin, 'cancel');
     expect(reply!.text).toBe('Cancelled. Nothing was changed.');
-    expect(bot.connector.updates(chat.id).at(-1)!.activity.attachments?.[0]?.content).toMatchObject({ body: expect.arrayContaining([expect.objectContaining({ text: 'Request closed' })]) });
+    expect(bot.connector.updates(chat.id).at(-1)!.activity.attachments?.[0]?.content).toMatchObject({
+      body: expect.arrayContaining([expect.objectContaining({ text: 'Request closed' })]),
+    });
     expect((await bot.tenants.read(chat.tenantId)).pendingConsents).toEqual({});
     const again = await pressButton(chat, admin, review!, 'Continue to consent');
     expect(again.value).toContain('cancelled or replaced');

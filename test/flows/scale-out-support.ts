@@ -71,7 +71,12 @@ export interface Admin {
 /** A Global Administrator of `tenantId`, known to Teams and to the fake Entra, in a new personal chat. */
 export function newAdmin(world: ScaleOutWorld, tenantId: string = randomUUID()): Admin {
   const teams = teamsUser('Adele Vance');
-  world.fake.addUser(tenantId, { oid: teams.aadObjectId, name: teams.name, upn: `adele.${teams.aadObjectId}@contoso.example`, roles: [DIRECTORY_ROLES.globalAdministrator] });
+  world.fake.addUser(tenantId, {
+    oid: teams.aadObjectId,
+    name: teams.name,
+    upn: `adele.${teams.aadObjectId}@contoso.example`,
+    roles: [DIRECTORY_ROLES.globalAdministrator],
+  });
   return { teams, chat: conversation('personal', tenantId) };
 }
 
@@ -140,6 +145,8 @@ export async function inParallel<T>(limit: number, tasks: Array<() => Promise<T>
 
 /** The pending-consent ids inside every consent `state` of `tenantId` found in `text` (links in cards, redirects). */
 export function pendingIdsIn(text: string, tenantId: string): string[] {
-  const states = [...text.matchAll(/state=v1\.([A-Za-z0-9_-]+)\./g)].map((m) => JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as { id: string; tenantId: string });
+  const states = [...text.matchAll(/state=v1\.([A-Za-z0-9_-]+)\./g)].map(
+    (m) => JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8')) as { id: string; tenantId: string },
+  );
   return states.filter((state) => state.tenantId === tenantId).map((state) => state.id);
 }

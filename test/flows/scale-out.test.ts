@@ -5,7 +5,19 @@ import { runBotToExit } from '../support/bot-process';
 import { visibleText } from '../support/card-reading';
 import { botInstalled, conversation, type ConversationKind, teamsUser } from '../support/teams-activities';
 import { consentLinkOf } from './consent-support';
-import { type Admin, arrive, inParallel, logged, newAdmin, pendingIdsIn, postedId, press, say, type ScaleOutWorld, startScaleOutWorld } from './scale-out-support';
+import {
+  type Admin,
+  arrive,
+  inParallel,
+  logged,
+  newAdmin,
+  pendingIdsIn,
+  postedId,
+  press,
+  say,
+  type ScaleOutWorld,
+  startScaleOutWorld,
+} from './scale-out-support';
 
 /**
  * Two bot processes on one Azure Blob Storage container (Azurite), as in production behind a load
@@ -53,7 +65,9 @@ describe('several instances on one blob container', () => {
     const chats = Array.from({ length: 200 }, (_, i) => conversation(kinds[i % 3]!, tenantId));
     const statuses = await inParallel(
       8,
-      chats.map((chat, i) => async () => (await postJson(`${world.instances[i % 2]!.url}/api/messages`, botInstalled(world.connector.url, chat, installer))).status),
+      chats.map(
+        (chat, i) => async () => (await postJson(`${world.instances[i % 2]!.url}/api/messages`, botInstalled(world.connector.url, chat, installer))).status,
+      ),
     );
 
     expect(statuses.every((s) => s === 200)).toBe(true);

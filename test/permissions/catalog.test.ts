@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  allFeatures, allPermissionRows, areasUsingPermission, delegatedScopesForFeature, featuresUsingPermission,
-  getFeature, permissionNames, permissionsForArea, requiredPermissions, rowsForName,
+  allFeatures,
+  allPermissionRows,
+  areasUsingPermission,
+  delegatedScopesForFeature,
+  featuresUsingPermission,
+  getFeature,
+  permissionNames,
+  permissionsForArea,
+  requiredPermissions,
+  rowsForName,
 } from '../../permissions/catalog';
 import { FEATURE_IDS, RISK_LEVELS, type ConsentArea, type PermissionRow } from '../../permissions/types';
 import { parseDetailedTable, parseSummaryTable, readSeed, withoutDebris } from './seed-file';
@@ -56,14 +64,21 @@ describe('the catalog holds the seed detailed table, faithfully', () => {
 
   it('cleans the names the seed spells with stray spaces, and names the unnamed sign-in row', () => {
     const names = permissionNames();
-    for (const name of ['TeamsAppInstallation.ReadWriteForTeam', 'DeviceManagementManagedDevices.PrivilegedOperations.All',
-      'DeviceManagementRBAC.Read.All', 'email']) expect(names).toContain(name);
+    for (const name of [
+      'TeamsAppInstallation.ReadWriteForTeam',
+      'DeviceManagementManagedDevices.PrivilegedOperations.All',
+      'DeviceManagementRBAC.Read.All',
+      'email',
+    ])
+      expect(names).toContain(name);
     expect(names.filter((name) => /\s/.test(name))).toEqual([]);
     expect(rowsForName('email')[0]!.allows).toBe("View users' email address");
   });
 
   it('keeps encoding debris away from users but keeps the seed typos', () => {
-    const text = allPermissionRows().flatMap((row) => [row.allows, row.reason, row.couldDo]).join('\n');
+    const text = allPermissionRows()
+      .flatMap((row) => [row.allows, row.reason, row.couldDo])
+      .join('\n');
     expect(text).not.toMatch(/[\u00C2\u00A0]/);
     expect(rowsForName('Mail.Send')[0]!.reason).toContain('specified email addresss');
   });
@@ -80,7 +95,11 @@ describe('app registrations', () => {
 describe('features and consent areas', () => {
   it('lists the five features of the seed with names, descriptions and apps', () => {
     expect(allFeatures().map((feature) => feature.displayName)).toEqual([
-      'Teams Meetings', 'My Work', 'Email Connector', 'Intune Connector', 'Teams App Management',
+      'Teams Meetings',
+      'My Work',
+      'Email Connector',
+      'Intune Connector',
+      'Teams App Management',
     ]);
     for (const feature of allFeatures()) {
       expect(feature.description.length, feature.id).toBeGreaterThan(20);
@@ -91,15 +110,15 @@ describe('features and consent areas', () => {
   it('gives each feature the permissions of its rows', () => {
     const names = (area: ConsentArea) => permissionsForArea(area).map((row) => row.name);
     expect(names('intune-connector')).toEqual([
-      'DeviceManagementManagedDevices.PrivilegedOperations.All', 'DeviceManagementManagedDevices.Read.All',
-      'Device.Read.All', 'DeviceManagementRBAC.Read.All',
+      'DeviceManagementManagedDevices.PrivilegedOperations.All',
+      'DeviceManagementManagedDevices.Read.All',
+      'Device.Read.All',
+      'DeviceManagementRBAC.Read.All',
     ]);
     expect(names('teams-meetings')).toEqual(['Calendars.ReadWrite']);
     expect(names('my-work')).toEqual(['Group.ReadWrite.All', 'Calendars.ReadWrite', 'Mail.Read']);
     expect(names('email-connector')).toEqual(['Mail.Read', 'Mail.Send']);
-    expect(names('teams-app-management')).toEqual([
-      'AppCatalog.Submit', 'TeamsAppInstallation.ReadWriteForUser', 'TeamsAppInstallation.ReadWriteSelfForUser',
-    ]);
+    expect(names('teams-app-management')).toEqual(['AppCatalog.Submit', 'TeamsAppInstallation.ReadWriteForUser', 'TeamsAppInstallation.ReadWriteSelfForUser']);
     expect(requiredPermissions()).toHaveLength(SEED_ROWS.filter((seed) => seed[4].startsWith('Required')).length);
     expect(requiredPermissions()).toHaveLength(30);
   });
@@ -127,16 +146,24 @@ describe('features and consent areas', () => {
   };
 
   it('agrees with the summary table: each title is a row of that feature, and each row has a title', () => {
-    const summary = parseSummaryTable(readSeed(), allFeatures().map((feature) => feature.displayName));
+    const summary = parseSummaryTable(
+      readSeed(),
+      allFeatures().map((feature) => feature.displayName),
+    );
     expect(summary).toHaveLength(13);
     for (const id of FEATURE_IDS) {
       const feature = getFeature(id);
       const rows = permissionsForArea(id);
-      const titled = summary.filter((entry) => entry.feature === feature.displayName).map((entry) => {
-        const row = rows.find((candidate) => candidate.allows.toLowerCase() === entry.title.toLowerCase());
-        return row?.name ?? LOOSE_TITLES[`${entry.feature}|${entry.title}`];
-      });
-      expect(titled.every((name) => name !== undefined && rows.some((row) => row.name === name)), id).toBe(true);
+      const titled = summary
+        .filter((entry) => entry.feature === feature.displayName)
+        .map((entry) => {
+          const row = rows.find((candidate) => candidate.allows.toLowerCase() === entry.title.toLowerCase());
+          return row?.name ?? LOOSE_TITLES[`${entry.feature}|${entry.title}`];
+        });
+      expect(
+        titled.every((name) => name !== undefined && rows.some((row) => row.name === name)),
+        id,
+      ).toBe(true);
       expect([...titled].sort(), id).toEqual(rows.map((row) => row.name).sort());
     }
   });
@@ -147,18 +174,27 @@ describe('Microsoft Graph permission ids', () => {
 
   it('are GUIDs, unique per type', () => {
     for (const type of ['Delegated', 'Application'] as const) {
-      const ids = allPermissionRows().filter((row) => row.type === type).map((row) => row.graphId);
+      const ids = allPermissionRows()
+        .filter((row) => row.type === type)
+        .map((row) => row.graphId);
       for (const id of ids) expect(id).toMatch(GUID);
       expect(new Set(ids).size).toBe(ids.length);
     }
   });
 
   it('use the application (app role) ids of MICROSOFT.md §3', () => {
-    const appIds = Object.fromEntries(allPermissionRows().filter((row) => row.type === 'Application').map((row) => [row.name, row.graphId]));
+    const appIds = Object.fromEntries(
+      allPermissionRows()
+        .filter((row) => row.type === 'Application')
+        .map((row) => [row.name, row.graphId]),
+    );
     expect(appIds).toEqual({
-      'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01', 'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
-      'Files.ReadWrite.All': '75359482-378d-4052-8f01-80520e7db3cd', 'Group.Read.All': '5b567255-7703-4780-807c-7be8301ae99b',
-      'Sites.ReadWrite.All': '9492366f-7969-46a4-8d15-ed1a20078fff', 'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214',
+      'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01',
+      'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
+      'Files.ReadWrite.All': '75359482-378d-4052-8f01-80520e7db3cd',
+      'Group.Read.All': '5b567255-7703-4780-807c-7be8301ae99b',
+      'Sites.ReadWrite.All': '9492366f-7969-46a4-8d15-ed1a20078fff',
+      'User.Read.All': 'df021288-bdef-4463-88db-98f22de89214',
       'TeamsActivity.Send': 'a267235f-af13-44dc-8385-c1dc93023186',
     });
   });

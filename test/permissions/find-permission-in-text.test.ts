@@ -34,17 +34,12 @@ describe('findPermissionInText finds the permission a sentence names', () => {
     if (suggestion && found.kind === 'unknown') expect(found.suggestions).toContain(suggestion);
   });
 
-  it.each([
-    'enable the intune connector',
-    'open web.tikit.ai, e.g. in Edge',
-    'InTune please',
-    'what about users',
-    'we use version 1.0',
-    'status',
-    '',
-  ])('finds nothing in %j', (text) => {
-    expect(findPermissionInText(text)).toEqual({ kind: 'none' });
-  });
+  it.each(['enable the intune connector', 'open web.tikit.ai, e.g. in Edge', 'InTune please', 'what about users', 'we use version 1.0', 'status', ''])(
+    'finds nothing in %j',
+    (text) => {
+      expect(findPermissionInText(text)).toEqual({ kind: 'none' });
+    },
+  );
 
   it('lists every exact mention with its place in the text', () => {
     const text = 'compare Mail.Read and Mail.Send';
@@ -56,15 +51,20 @@ describe('findPermissionInText finds the permission a sentence names', () => {
 
 describe('findPermissionInText properties', () => {
   it('finds any catalog name inside a sentence', () => {
-    fc.assert(fc.property(fc.constantFrom(...permissionNames()), fc.constantFrom('why does Tikit need', 'what is', 'explain'), (name, lead) => {
-      expect(findPermissionInText(`${lead} ${name}?`)).toEqual({ kind: 'found', name });
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...permissionNames()), fc.constantFrom('why does Tikit need', 'what is', 'explain'), (name, lead) => {
+        expect(findPermissionInText(`${lead} ${name}?`)).toEqual({ kind: 'found', name });
+      }),
+    );
   });
 
   it('never throws on any text, and stays quick on a long paste', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => {
-      expect(['found', 'unknown', 'none']).toContain(findPermissionInText(text).kind);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000, unit: 'binary' }), (text) => {
+        expect(['found', 'unknown', 'none']).toContain(findPermissionInText(text).kind);
+      }),
+      { numRuns: 300 },
+    );
     const started = process.hrtime.bigint();
     findPermissionInText('Mail.ReadWrite '.repeat(15_000));
     findPermissionInText(`Mail${'x'.repeat(200_000)}`);

@@ -84,24 +84,33 @@ const respelled = fc
   .tuple(fc.constantFrom(...permissionNames()), fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }), fc.constantFrom('.', ' ', '', '. '))
   .map(([name, upper, dot]) => ({
     name,
-    typed: [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join('').replace(/\./g, dot),
+    typed: [...name]
+      .map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase()))
+      .join('')
+      .replace(/\./g, dot),
   }));
 
 describe('resolvePermissionName properties', () => {
   it('resolves every catalog name to itself under any casing and dot spelling', () => {
-    fc.assert(fc.property(respelled, ({ name, typed }) => {
-      expect(resolvePermissionName(typed)).toEqual({ kind: 'found', name });
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(respelled, ({ name, typed }) => {
+        expect(resolvePermissionName(typed)).toEqual({ kind: 'found', name });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('never throws, and answers found with a catalog name or unknown with at most three catalog names', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (query) => {
-      const result = resolvePermissionName(query);
-      if (result.kind === 'found') expect(permissionNames()).toContain(result.name);
-      else {
-        expect(result.suggestions.length).toBeLessThanOrEqual(3);
-        for (const name of result.suggestions) expect(permissionNames()).toContain(name);
-      }
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300, unit: 'binary' }), (query) => {
+        const result = resolvePermissionName(query);
+        if (result.kind === 'found') expect(permissionNames()).toContain(result.name);
+        else {
+          expect(result.suggestions.length).toBeLessThanOrEqual(3);
+          for (const name of result.suggestions) expect(permissionNames()).toContain(name);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -12,7 +12,10 @@ export function readSeed(): string {
 
 /** Encoding debris the seed carries: a stray "Â" and no-break spaces. */
 export function withoutDebris(text: string): string {
-  return text.replace(/\u00C2/g, '').replace(/\u00A0/g, ' ').trim();
+  return text
+    .replace(/\u00C2/g, '')
+    .replace(/\u00A0/g, ' ')
+    .trim();
 }
 
 /**
@@ -22,7 +25,7 @@ export function withoutDebris(text: string): string {
 export function parseDetailedTable(seed: string): SeedRow[] {
   const lines = seed.split(/\r?\n/);
   const rows: SeedRow[] = [];
-  for (let i = lines.indexOf('Consent Area') + 1; i > 0 && i < lines.length; ) {
+  for (let i = lines.indexOf('Consent Area') + 1; i > 0 && i < lines.length;) {
     const unnamed = lines[i] === 'Delegated' || lines[i] === 'Application';
     const name = unnamed ? '' : lines[i]!;
     const at = unnamed ? i : i + 1;
@@ -44,7 +47,7 @@ export function parseSummaryTable(seed: string, featureNames: readonly string[])
   const end = lines.indexOf('Detailed Consent Permissions');
   const entries: Array<{ feature: string; title: string }> = [];
   let feature = '';
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     if (featureNames.includes(lines[i]!)) {
       feature = lines[i]!;
       i += 1;

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDisplayName, permissionsForArea, rowsForName } from '../../permissions/catalog';
 import { loadConfig } from '../../bot/config';
 import { buildAppRegistrations } from '../../scripts/app-registrations';
-import { cardWith, openPlayground, PLAYGROUND_PUBLIC_URL, type PlaygroundPage, type PlaygroundSession, playgroundTenantId, say, startPlaygroundScript } from './playground-session';
+import {
+  cardWith,
+  openPlayground,
+  PLAYGROUND_PUBLIC_URL,
+  type PlaygroundPage,
+  type PlaygroundSession,
+  playgroundTenantId,
+  say,
+  startPlaygroundScript,
+} from './playground-session';
 
 /*
  * `npm run playground` end to end: the script starts the real bot and the real Microsoft 365 Agents

@@ -26,7 +26,10 @@ const shown = (activity: Partial<Activity>) => oneLine(visibleText(cardOf(activi
 describe('answers to "why does Tikit need …?"', () => {
   it('shows both grants of Mail.Read: Delegated for My Work on Tikit, Application for the Email Connector on Tikit Email Connector', () => {
     const text = shown(ask('why does Tikit need Mail.Read?'));
-    const [delegated, application] = [rowsForName('Mail.Read').find((r) => r.type === 'Delegated')!, rowsForName('Mail.Read').find((r) => r.type === 'Application')!];
+    const [delegated, application] = [
+      rowsForName('Mail.Read').find((r) => r.type === 'Delegated')!,
+      rowsForName('Mail.Read').find((r) => r.type === 'Application')!,
+    ];
     expect(text).toContain('Delegated · Read user mail');
     expect(text).toContain(delegated.reason);
     expect(text).toContain('My Work');
@@ -66,7 +69,12 @@ describe('answers to "what does a feature need?"', () => {
   it('lists the Intune Connector permissions with type, what they allow and why', () => {
     const reply = ask('what does the intune connector need?');
     const text = shown(reply);
-    for (const name of ['DeviceManagementManagedDevices.PrivilegedOperations.All', 'DeviceManagementManagedDevices.Read.All', 'Device.Read.All', 'DeviceManagementRBAC.Read.All']) {
+    for (const name of [
+      'DeviceManagementManagedDevices.PrivilegedOperations.All',
+      'DeviceManagementManagedDevices.Read.All',
+      'Device.Read.All',
+      'DeviceManagementRBAC.Read.All',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('Used for performing remote actions via inTune');

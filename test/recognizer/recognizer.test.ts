@@ -5,13 +5,32 @@ import { permissionNames } from '../../permissions/catalog';
 import { CONSENT_AREAS, FEATURE_IDS } from '../../permissions/types';
 
 const COMMANDS = [
-  'enable the intune connector', 'turn on my work', 'activate the email connector', 'set up teams meetings',
-  'switch on teams app management', 'enable everything', 'start using intune', 'install the email connector',
-  'turn the email connector on', 'enable my work and intune',
+  'enable the intune connector',
+  'turn on my work',
+  'activate the email connector',
+  'set up teams meetings',
+  'switch on teams app management',
+  'enable everything',
+  'start using intune',
+  'install the email connector',
+  'turn the email connector on',
+  'enable my work and intune',
 ];
 const QUESTION_LEADS = [
-  'can I ', 'can we ', 'should I ', 'should we ', 'what happens if I ', 'is it safe to ', 'how do I ', 'do I need to ',
-  'what if we ', 'would it be wise to ', 'why would I ', 'is it ok to ', 'could I ', 'when should I ',
+  'can I ',
+  'can we ',
+  'should I ',
+  'should we ',
+  'what happens if I ',
+  'is it safe to ',
+  'how do I ',
+  'do I need to ',
+  'what if we ',
+  'would it be wise to ',
+  'why would I ',
+  'is it ok to ',
+  'could I ',
+  'when should I ',
 ];
 const NEGATIONS = ["don't ", 'do not ', 'never ', 'please do not ', "we don't want to ", 'I do not want you to ', "no, don't ", 'DONT '];
 
@@ -74,13 +93,15 @@ describe('entities', () => {
     expect(recognize('enable email')).toEqual({ intent: 'enable', features: ['email-connector'] });
     expect(recognize('why do you need email')).toEqual({ intent: 'explain', permission: { kind: 'found', name: 'email' } });
     expect(recognize('why does the email connector need Mail.Send?')).toEqual({
-      intent: 'explain', permission: { kind: 'found', name: 'Mail.Send' },
+      intent: 'explain',
+      permission: { kind: 'found', name: 'Mail.Send' },
     });
   });
 
   it('answers a permission Tikit does not request with suggestions', () => {
     expect(recognize('why does Tikit need Mail.ReadWrite?')).toEqual({
-      intent: 'explain', permission: { kind: 'unknown', query: 'Mail.ReadWrite', suggestions: ['Mail.Read', 'Mail.Send'] },
+      intent: 'explain',
+      permission: { kind: 'unknown', query: 'Mail.ReadWrite', suggestions: ['Mail.Read', 'Mail.Send'] },
     });
   });
 
@@ -115,13 +136,37 @@ describe('robustness', () => {
 
   it('never throws and always answers a well-formed recognition', () => {
     const words = fc.constantFrom(
-      'enable', 'disable', "don't", 'why', 'what', 'is', 'my', 'work', 'intune', 'email', 'connector', 'Mail.Send',
-      'features', 'status', 'help', '?', '<at>Tikit</at>', 'not', 'all', 'required', 'teams', 'meetings', 'Mail.ReadWrite',
+      'enable',
+      'disable',
+      "don't",
+      'why',
+      'what',
+      'is',
+      'my',
+      'work',
+      'intune',
+      'email',
+      'connector',
+      'Mail.Send',
+      'features',
+      'status',
+      'help',
+      '?',
+      '<at>Tikit</at>',
+      'not',
+      'all',
+      'required',
+      'teams',
+      'meetings',
+      'Mail.ReadWrite',
     );
     const sentence = fc.array(fc.oneof(words, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join(' '));
-    fc.assert(fc.property(fc.oneof(sentence, fc.string({ maxLength: 400, unit: 'binary' })), (text) => {
-      expect(problemsOf(recognize(text))).toEqual([]);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(sentence, fc.string({ maxLength: 400, unit: 'binary' })), (text) => {
+        expect(problemsOf(recognize(text))).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -133,13 +178,29 @@ function problemsOf(recognition: Recognition): string[] {
     if (!recognition.features.every((id) => (FEATURE_IDS as readonly string[]).includes(id)) || !unique(recognition.features)) problems.push('features');
     if ((recognition.intent === 'enable' || recognition.intent === 'disable') && recognition.features.length === 0) problems.push('no feature to act on');
   }
-  if ('areas' in recognition && (recognition.areas.length === 0 || !unique(recognition.areas) || !recognition.areas.every((a) => CONSENT_AREAS.includes(a)))) problems.push('areas');
+  if ('areas' in recognition && (recognition.areas.length === 0 || !unique(recognition.areas) || !recognition.areas.every((a) => CONSENT_AREAS.includes(a))))
+    problems.push('areas');
   if ('permission' in recognition) {
     const lookup = recognition.permission;
     if (lookup.kind === 'found' && !permissionNames().includes(lookup.name)) problems.push('permission');
-    if (lookup.kind === 'unknown' && (lookup.suggestions.length > 3 || !lookup.suggestions.every((n) => permissionNames().includes(n)))) problems.push('suggestions');
+    if (lookup.kind === 'unknown' && (lookup.suggestions.length > 3 || !lookup.suggestions.every((n) => permissionNames().includes(n))))
+      problems.push('suggestions');
   }
-  const intents = ['enable', 'disable', 'features', 'explain', 'feature-permissions', 'features-using', 'status', 'history', 'requests', 'help', 'cancel', 'declined', 'unknown'];
+  const intents = [
+    'enable',
+    'disable',
+    'features',
+    'explain',
+    'feature-permissions',
+    'features-using',
+    'status',
+    'history',
+    'requests',
+    'help',
+    'cancel',
+    'declined',
+    'unknown',
+  ];
   if (!intents.includes(recognition.intent)) problems.push('intent');
   return problems;
 }

@@ -13,8 +13,22 @@ describe('recognizer accuracy on labelled utterances', () => {
     expect(own.length).toBeGreaterThanOrEqual(320);
     expect(examples).toHaveLength(30);
     const intents = new Set(own.map((c) => c.intent));
-    for (const intent of ['enable', 'disable', 'features', 'explain', 'feature-permissions', 'features-using', 'status',
-      'history', 'requests', 'help', 'cancel', 'declined', 'unknown']) expect(intents, intent).toContain(intent);
+    for (const intent of [
+      'enable',
+      'disable',
+      'features',
+      'explain',
+      'feature-permissions',
+      'features-using',
+      'status',
+      'history',
+      'requests',
+      'help',
+      'cancel',
+      'declined',
+      'unknown',
+    ])
+      expect(intents, intent).toContain(intent);
   });
 
   it(`recognises at least ${REQUIRED_ACCURACY * 100}% right, intent and entities`, () => {

@@ -4,7 +4,11 @@ import { parseCallbackQuery, renderCallbackPage } from '../../bot/callback-page'
 
 describe("parsing Microsoft's redirect", () => {
   it('keeps the known keys as single strings and drops the rest', () => {
-    expect(parseCallbackQuery('/api/consent/callback?state=s&admin_consent=True&tenant=t&scope=x&evil=1')).toEqual({ state: 's', admin_consent: 'True', tenant: 't' });
+    expect(parseCallbackQuery('/api/consent/callback?state=s&admin_consent=True&tenant=t&scope=x&evil=1')).toEqual({
+      state: 's',
+      admin_consent: 'True',
+      tenant: 't',
+    });
   });
 
   it.each([
@@ -19,7 +23,10 @@ describe("parsing Microsoft's redirect", () => {
   });
 
   it('never throws on any URL', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (url) => void parseCallbackQuery(url)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (url) => void parseCallbackQuery(url)),
+      { numRuns: 3000 },
+    );
   });
 });
 

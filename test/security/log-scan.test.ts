@@ -16,7 +16,9 @@ const secrets = secretsIn(env);
 /** The scan every flow's logs go through must itself catch what it is there to catch. */
 describe('the scan of the logs for secrets', () => {
   it('knows every secret of the configuration contract, and nothing else', () => {
-    expect(secrets.sort()).toEqual([AZURITE_KEY, 'bot-password-value', 'email-secret-value', 'scan-test-state-secret-0123456789abcdef', 'very-secret-value'].sort());
+    expect(secrets.sort()).toEqual(
+      [AZURITE_KEY, 'bot-password-value', 'email-secret-value', 'scan-test-state-secret-0123456789abcdef', 'very-secret-value'].sort(),
+    );
   });
 
   it('passes ordinary turn logs', () => {

@@ -26,7 +26,7 @@ describe('blob store', () => {
     expect((await first.read(['tenant/x']))['tenant/x']).toMatchObject({ v: 2 });
   });
 
-  it('when the eTag it hands out is compared with Azure\'s, then it is the blob\'s own ETag', async () => {
+  it("when the eTag it hands out is compared with Azure's, then it is the blob's own ETag", async () => {
     const store = await BlobStore.open(azurite.connectionString, 'etags');
     await store.write({ a: { v: 1 } });
     const { eTag } = (await store.read(['a'])).a;

@@ -20,7 +20,10 @@ export function storageContract(name: string, open: () => Promise<ClosableStorag
     }
 
     async function conflictOf(write: Promise<void>) {
-      const error = await write.then(() => undefined, (e: unknown) => e);
+      const error = await write.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StorageError);
       return (error as StorageError).reason;
     }

@@ -46,7 +46,13 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
   const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' });
   const storage = new MemoryStore();
   const retry = options.retry ?? { delaysMs: [20, 40, 80], sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
-  const app = await startApp(config, { logger: createLogger(config.logLevel, sink), host: '127.0.0.1', storage, retry, ...(options.now ? { now: options.now } : {}) });
+  const app = await startApp(config, {
+    logger: createLogger(config.logLevel, sink),
+    host: '127.0.0.1',
+    storage,
+    retry,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const url = `http://127.0.0.1:${app.port}`;
   return {
     app,
@@ -59,7 +65,10 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
     stop: async () => {
       await app.stop();
       await connector.stop();
-      assertNoSecretsLogged(logs, [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s));
+      assertNoSecretsLogged(
+        logs,
+        [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s),
+      );
     },
   };
 }
@@ -80,8 +89,19 @@ export const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
  * Records a user as a verified admin, as a finished admin check would have: for flows about what
  * admins do next, not about how they were verified (test/flows/admins.test.ts covers that).
  */
-export async function seedVerifiedAdmin(bot: BotHarness, tenantId: string, user: { aadObjectId: string; name: string }, until = new Date(Date.now() + 3600_000)): Promise<void> {
+export async function seedVerifiedAdmin(
+  bot: BotHarness,
+  tenantId: string,
+  user: { aadObjectId: string; name: string },
+  until = new Date(Date.now() + 3600_000),
+): Promise<void> {
   await bot.tenants.update(tenantId, (record) => {
-    record.users[user.aadObjectId] = { name: user.name, adminRoleIds: [GLOBAL_ADMINISTRATOR], verifiedAt: new Date().toISOString(), expiresAt: until.toISOString(), reference: {} };
+    record.users[user.aadObjectId] = {
+      name: user.name,
+      adminRoleIds: [GLOBAL_ADMINISTRATOR],
+      verifiedAt: new Date().toISOString(),
+      expiresAt: until.toISOString(),
+      reference: {},
+    };
   });
 }

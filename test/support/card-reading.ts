@@ -37,6 +37,11 @@ export function buttons(card: Record<string, unknown>): CardButton[] {
 
 export function button(card: Record<string, unknown>, title: string): CardButton {
   const found = buttons(card).find((b) => b.title === title);
-  if (!found) throw new Error(`no button "${title}" on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no button "${title}" on the card; it has: ${buttons(card)
+        .map((b) => b.title)
+        .join(', ')}`,
+    );
   return found;
 }

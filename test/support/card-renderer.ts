@@ -55,8 +55,7 @@ export class CardRenderer {
     this.pageErrors.length = 0;
     const width = (card as { msteams?: { width?: string } }).msteams?.width === 'Full' ? TEAMS_FULL_CARD_WIDTH : TEAMS_CARD_WIDTH;
     const result = await this.page.evaluate(
-      ([c, config, w]) =>
-        (globalThis as unknown as { renderCard: (...args: unknown[]) => Omit<RenderedCard, 'pngPath'> }).renderCard(c, config, w),
+      ([c, config, w]) => (globalThis as unknown as { renderCard: (...args: unknown[]) => Omit<RenderedCard, 'pngPath'> }).renderCard(c, config, w),
       [card, teamsHostConfig(), width] as const,
     );
     await this.page.evaluate('document.fonts.ready.then(() => true)'); // no DOM types in this project's lib

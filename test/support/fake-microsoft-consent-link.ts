@@ -4,7 +4,6 @@ import { isGuid } from './fake-microsoft-records';
 import type { FakeApp, FakeDirectory, FakeUser } from './fake-microsoft-state';
 import { opaque } from './fake-microsoft-tokens';
 
-
 /** What the person does on Microsoft's consent screen. */
 export interface ConsentScreenChoice {
   userOid: string;
@@ -45,7 +44,9 @@ function parseLink(directory: FakeDirectory, origin: string, link: string, userO
   const app = directory.app(appId);
   const redirectUri = url.searchParams.get('redirect_uri') ?? '';
   if (!redirectUri || (app.redirectUris.length > 0 && !app.redirectUris.includes(redirectUri))) {
-    throw new Error(`AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${appId}'.`);
+    throw new Error(
+      `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${appId}'.`,
+    );
   }
   const user = directory.user(tenantId, userOid);
   if (!user) throw new Error(`AADSTS50020: User account '${userOid}' does not exist in tenant '${tenantId}'.`);
@@ -56,7 +57,10 @@ function parseLink(directory: FakeDirectory, origin: string, link: string, userO
 function errorRedirect(link: ParsedLink, error: string, description: string, subcode?: string): string {
   return redirect(link.redirectUri, {
     ...(link.kind === 'adminconsent' ? { admin_consent: 'True' } : {}), // Microsoft sends it on failures too
-    error, error_description: description, ...(subcode ? { error_subcode: subcode } : {}), state: link.query.get('state'),
+    error,
+    error_description: description,
+    ...(subcode ? { error_subcode: subcode } : {}),
+    state: link.query.get('state'),
   });
 }
 
@@ -71,13 +75,20 @@ function authorize(directory: FakeDirectory, login: FakeLogin, origin: string, l
   // A plain sign-in (no forced prompt) whose scopes the organization already granted shows no
   // consent screen: anyone may sign in. Otherwise, simplification: every scope needs an administrator.
   const granted = directory.snapshot(link.tenantId, link.app.appId).tenantWide;
-  const alreadyGranted = requested.every((s) => ['openid', 'profile', 'offline_access', 'email'].includes(s) || granted.includes(s.replace(/^https:\/\/[^/]+\//, '')));
+  const alreadyGranted = requested.every(
+    (s) => ['openid', 'profile', 'offline_access', 'email'].includes(s) || granted.includes(s.replace(/^https:\/\/[^/]+\//, '')),
+  );
   const plainSignIn = link.query.get('prompt') !== 'consent' && alreadyGranted;
   if (!plainSignIn && !mayGrant(link.user.roles, false)) return errorRedirect(link, 'access_denied', NEEDS_ADMIN);
   const nonce = link.query.get('nonce');
   const { code } = applyConsent(directory, login, origin, {
-    tenantId: link.tenantId, appId: link.app.appId, userOid: link.user.oid, redirectUri: link.redirectUri,
-    codeChallenge: challenge, scopes: (link.query.get('scope') ?? '').split(' ').filter(Boolean), tenantWide,
+    tenantId: link.tenantId,
+    appId: link.app.appId,
+    userOid: link.user.oid,
+    redirectUri: link.redirectUri,
+    codeChallenge: challenge,
+    scopes: (link.query.get('scope') ?? '').split(' ').filter(Boolean),
+    tenantWide,
     ...(nonce ? { nonce } : {}),
   });
   return redirect(link.redirectUri, { code: code ?? '', state: link.query.get('state'), session_state: opaque(16) });
@@ -92,18 +103,23 @@ function adminConsent(directory: FakeDirectory, login: FakeLogin, origin: string
   const application = isDefault ? link.app.application : [];
   if (!mayGrant(link.user.roles, application.length > 0)) return errorRedirect(link, 'access_denied', NEEDS_ADMIN);
   applyConsent(directory, login, origin, {
-    tenantId: link.tenantId, appId: link.app.appId, userOid: link.user.oid, scopes, tenantWide: true,
+    tenantId: link.tenantId,
+    appId: link.app.appId,
+    userOid: link.user.oid,
+    scopes,
+    tenantWide: true,
     applicationPermissions: application,
   });
   return redirect(link.redirectUri, {
-    admin_consent: 'True', tenant: link.tenantId, scope: scopes.join(' '), state: link.query.get('state'),
+    admin_consent: 'True',
+    tenant: link.tenantId,
+    scope: scopes.join(' '),
+    state: link.query.get('state'),
   });
 }
 
 /** Follows a consent link as a browser would and returns where Microsoft redirects it. */
-export function followConsentLink(
-  directory: FakeDirectory, login: FakeLogin, origin: string, link: string, choice: ConsentScreenChoice,
-): string {
+export function followConsentLink(directory: FakeDirectory, login: FakeLogin, origin: string, link: string, choice: ConsentScreenChoice): string {
   const parsed = parseLink(directory, origin, link, choice.userOid);
   if (choice.decline) {
     return errorRedirect(parsed, 'access_denied', 'AADSTS65004: User declined to consent to access the app.', 'cancel');

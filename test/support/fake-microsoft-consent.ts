@@ -70,8 +70,11 @@ export function applyConsent(directory: FakeDirectory, login: FakeLogin, origin:
   if (input.codeChallenge === undefined) return { servicePrincipalId: sp.id };
   if (input.redirectUri === undefined) throw new Error('FakeMicrosoft: simulateConsent with codeChallenge needs redirectUri');
   const code = login.issueCode({
-    tenantId: input.tenantId, clientId: input.appId, userOid: input.userOid,
-    redirectUri: input.redirectUri, codeChallenge: input.codeChallenge,
+    tenantId: input.tenantId,
+    clientId: input.appId,
+    userOid: input.userOid,
+    redirectUri: input.redirectUri,
+    codeChallenge: input.codeChallenge,
     ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
   });
   return { servicePrincipalId: sp.id, code };

@@ -49,8 +49,7 @@ export class FaultPlan {
 /** The answer to a faulted request, in the error shape of the host it was sent to. */
 export function faultReply(fault: FaultOptions, area: 'login' | 'graph'): Reply {
   const status = fault.status ?? 503;
-  const headers: Record<string, string> =
-    fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+  const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
   const message = `FakeMicrosoft: injected HTTP ${status}`;
   if (area === 'graph') {
     const code = status === 429 ? 'TooManyRequests' : status === 503 ? 'ServiceUnavailable' : 'InjectedFault';

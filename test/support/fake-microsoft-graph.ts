@@ -77,8 +77,12 @@ export class FakeGraph {
   private grants(call: GraphCall, sp: ServicePrincipalRecord): Reply {
     const resourceId = this.directory.graphServicePrincipal(call.tenantId).id;
     const value = this.directory.visibleDelegatedGrants(call.tenantId, sp.appId).map(({ grant, scopes }) => ({
-      id: grant.id, clientId: sp.id, consentType: grant.consentType, principalId: grant.principalId,
-      resourceId, scope: scopes.join(' '),
+      id: grant.id,
+      clientId: sp.id,
+      consentType: grant.consentType,
+      principalId: grant.principalId,
+      resourceId,
+      scope: scopes.join(' '),
     }));
     return json(200, { '@odata.context': this.context('oauth2PermissionGrants'), value });
   }
@@ -93,21 +97,32 @@ export class FakeGraph {
   private assignments(call: GraphCall, sp: ServicePrincipalRecord): Reply {
     const graph = this.directory.graphServicePrincipal(call.tenantId);
     const value = this.directory.visibleAppRoleAssignments(call.tenantId, sp.appId).map((a) => ({
-      id: a.id, deletedDateTime: null, appRoleId: a.appRoleId, createdDateTime: a.createdDateTime,
-      principalDisplayName: sp.displayName, principalId: sp.id, principalType: 'ServicePrincipal',
-      resourceDisplayName: graph.displayName, resourceId: graph.id,
+      id: a.id,
+      deletedDateTime: null,
+      appRoleId: a.appRoleId,
+      createdDateTime: a.createdDateTime,
+      principalDisplayName: sp.displayName,
+      principalId: sp.id,
+      principalType: 'ServicePrincipal',
+      resourceDisplayName: graph.displayName,
+      resourceId: graph.id,
     }));
     return json(200, { '@odata.context': this.context(`servicePrincipals('${sp.id}')/appRoleAssignments`), value });
   }
 
   private directoryRoles(call: GraphCall): Reply {
-    return this.withUser(call, (user) => json(200, {
-      '@odata.context': this.context('directoryObjects'),
-      value: user.roles.map((roleTemplateId) => ({
-        '@odata.type': '#microsoft.graph.directoryRole', id: this.directory.directoryRoleId(call.tenantId, roleTemplateId),
-        deletedDateTime: null, displayName: ROLE_NAMES[roleTemplateId] ?? `Role ${roleTemplateId}`, roleTemplateId,
-      })),
-    }));
+    return this.withUser(call, (user) =>
+      json(200, {
+        '@odata.context': this.context('directoryObjects'),
+        value: user.roles.map((roleTemplateId) => ({
+          '@odata.type': '#microsoft.graph.directoryRole',
+          id: this.directory.directoryRoleId(call.tenantId, roleTemplateId),
+          deletedDateTime: null,
+          displayName: ROLE_NAMES[roleTemplateId] ?? `Role ${roleTemplateId}`,
+          roleTemplateId,
+        })),
+      }),
+    );
   }
 
   private withServicePrincipal(call: GraphCall, spId: string, then: (sp: ServicePrincipalRecord) => Reply): Reply {
@@ -128,13 +143,32 @@ export class FakeGraph {
     const isGraph = sp.appId === GRAPH_APP_ID;
     const perms = this.directory.permissions;
     return {
-      id: sp.id, appId: sp.appId, displayName: sp.displayName, accountEnabled: true, servicePrincipalType: 'Application',
-      appRoles: isGraph ? perms.allAppRoles().map((r) => ({
-        id: r.id, value: r.name, displayName: r.name, description: r.name, allowedMemberTypes: ['Application'], isEnabled: true, origin: 'Application',
-      })) : [],
-      oauth2PermissionScopes: isGraph ? perms.allScopes().map((s) => ({
-        id: s.id, value: s.name, type: 'Admin', isEnabled: true, adminConsentDisplayName: s.name, adminConsentDescription: s.name,
-      })) : [],
+      id: sp.id,
+      appId: sp.appId,
+      displayName: sp.displayName,
+      accountEnabled: true,
+      servicePrincipalType: 'Application',
+      appRoles: isGraph
+        ? perms.allAppRoles().map((r) => ({
+            id: r.id,
+            value: r.name,
+            displayName: r.name,
+            description: r.name,
+            allowedMemberTypes: ['Application'],
+            isEnabled: true,
+            origin: 'Application',
+          }))
+        : [],
+      oauth2PermissionScopes: isGraph
+        ? perms.allScopes().map((s) => ({
+            id: s.id,
+            value: s.name,
+            type: 'Admin',
+            isEnabled: true,
+            adminConsentDisplayName: s.name,
+            adminConsentDescription: s.name,
+          }))
+        : [],
     };
   }
 
@@ -148,8 +182,7 @@ export class FakeGraph {
   }
 
   private notFound(id: string): Reply {
-    return graphError(404, 'Request_ResourceNotFound',
-      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    return graphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
   }
 
   private context(what: string): string {

@@ -26,15 +26,28 @@ export class FakeTokenIssuer {
   userTokens(tenantId: string, app: FakeApp, user: FakeUser, scopes: string[], nonce?: string): Record<string, unknown> {
     const scp = scopes.filter((s) => s !== 'offline_access');
     const accessToken = this.signer.sign({
-      ...this.common(tenantId, app), idtyp: 'user', oid: user.oid, sub: `sub-${user.oid}`,
-      upn: user.upn, unique_name: user.upn, preferred_username: user.upn, name: user.name,
-      scp: scp.join(' '), wids: user.roles, amr: ['pwd'],
+      ...this.common(tenantId, app),
+      idtyp: 'user',
+      oid: user.oid,
+      sub: `sub-${user.oid}`,
+      upn: user.upn,
+      unique_name: user.upn,
+      preferred_username: user.upn,
+      name: user.name,
+      scp: scp.join(' '),
+      wids: user.roles,
+      amr: ['pwd'],
     });
     const refreshToken = opaque(48);
     this.refreshTokens.set(refreshToken, { tenantId, clientId: app.appId, userOid: user.oid });
     return {
-      token_type: 'Bearer', scope: scp.join(' '), expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS,
-      access_token: accessToken, refresh_token: refreshToken, id_token: this.idToken(tenantId, app, user, nonce),
+      token_type: 'Bearer',
+      scope: scp.join(' '),
+      expires_in: TOKEN_LIFETIME_SECONDS,
+      ext_expires_in: TOKEN_LIFETIME_SECONDS,
+      access_token: accessToken,
+      refresh_token: refreshToken,
+      id_token: this.idToken(tenantId, app, user, nonce),
       client_info: clientInfo(user.oid, tenantId),
     };
   }
@@ -42,7 +55,11 @@ export class FakeTokenIssuer {
   /** A client-credentials answer: an app token whose `roles` are the replicated app role assignments. */
   appToken(tenantId: string, app: FakeApp, servicePrincipalId: string, roles: string[]): Record<string, unknown> {
     const accessToken = this.signer.sign({
-      ...this.common(tenantId, app), idtyp: 'app', oid: servicePrincipalId, sub: servicePrincipalId, appidacr: '1',
+      ...this.common(tenantId, app),
+      idtyp: 'app',
+      oid: servicePrincipalId,
+      sub: servicePrincipalId,
+      appidacr: '1',
       // Entra leaves the claim out when the app holds no application permission.
       ...(roles.length > 0 ? { roles } : {}),
     });
@@ -52,16 +69,33 @@ export class FakeTokenIssuer {
   private common(tenantId: string, app: FakeApp): Claims {
     const iat = Math.floor(this.now() / 1000);
     return {
-      aud: GRAPH_RESOURCE, iss: `https://sts.windows.net/${tenantId}/`, iat, nbf: iat, exp: iat + TOKEN_LIFETIME_SECONDS,
-      tid: tenantId, appid: app.appId, app_displayname: app.displayName, ver: '1.0', uti: opaque(16),
+      aud: GRAPH_RESOURCE,
+      iss: `https://sts.windows.net/${tenantId}/`,
+      iat,
+      nbf: iat,
+      exp: iat + TOKEN_LIFETIME_SECONDS,
+      tid: tenantId,
+      appid: app.appId,
+      app_displayname: app.displayName,
+      ver: '1.0',
+      uti: opaque(16),
     };
   }
 
   private idToken(tenantId: string, app: FakeApp, user: FakeUser, nonce?: string): string {
     const iat = Math.floor(this.now() / 1000);
     return this.signer.sign({
-      aud: app.appId, iss: `${this.origin()}/${tenantId}/v2.0`, iat, nbf: iat, exp: iat + TOKEN_LIFETIME_SECONDS,
-      tid: tenantId, oid: user.oid, sub: `sub-${user.oid}`, preferred_username: user.upn, name: user.name, ver: '2.0',
+      aud: app.appId,
+      iss: `${this.origin()}/${tenantId}/v2.0`,
+      iat,
+      nbf: iat,
+      exp: iat + TOKEN_LIFETIME_SECONDS,
+      tid: tenantId,
+      oid: user.oid,
+      sub: `sub-${user.oid}`,
+      preferred_username: user.upn,
+      name: user.name,
+      ver: '2.0',
       ...(nonce ? { nonce } : {}),
     });
   }

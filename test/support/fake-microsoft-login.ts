@@ -102,8 +102,12 @@ export class FakeLogin {
     if (badSecret) return badSecret;
     const scopes = (form.get('scope') ?? '').split(' ').filter((s) => s && !OIDC_SCOPES.includes(s));
     if (scopes.length !== 1 || graphScopeName(scopes[0] ?? '', this.origin()) !== '.default') {
-      return entraError(400, 'invalid_scope', 1002012,
-        `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      return entraError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${scopes.join(' ')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     }
     const roles = this.directory.visibleAppRoleAssignments(tenantId, app.appId).map((a) => a.permission);
     return json(200, this.issuer.appToken(tenantId, app, sp.id, roles));
@@ -116,8 +120,12 @@ export class FakeLogin {
     }
     code.used = true; // single use, even when the rest of the request is wrong
     if (form.get('redirect_uri') !== code.redirectUri) {
-      return entraError(400, 'invalid_client', 500112,
-        `The reply address '${form.get('redirect_uri')}' does not match the reply address '${code.redirectUri}' provided when requesting Authorization code.`);
+      return entraError(
+        400,
+        'invalid_client',
+        500112,
+        `The reply address '${form.get('redirect_uri')}' does not match the reply address '${code.redirectUri}' provided when requesting Authorization code.`,
+      );
     }
     if (s256(form.get('code_verifier') ?? '') !== code.codeChallenge) {
       return entraError(400, 'invalid_grant', 501481, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.');
@@ -136,13 +144,21 @@ export class FakeLogin {
     const user = this.directory.user(tenantId, userOid);
     if (!user) return entraError(400, 'invalid_grant', 50034, `The user account ${userOid} does not exist in the ${tenantId} directory.`);
     const consented = this.directory.consentedScopes(tenantId, app.appId, userOid);
-    const asked = (form.get('scope') ?? '').split(' ').filter(Boolean).map((s) => graphScopeName(s, this.origin()) ?? s);
-    const missing = asked.filter((s) => s !== '.default' && !OIDC_SCOPES.includes(s))
+    const asked = (form.get('scope') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .map((s) => graphScopeName(s, this.origin()) ?? s);
+    const missing = asked
+      .filter((s) => s !== '.default' && !OIDC_SCOPES.includes(s))
       .filter((s) => !consented.some((c) => c.toLowerCase() === s.toLowerCase()));
     if (missing.length > 0) {
-      return entraError(400, 'invalid_grant', 65001,
+      return entraError(
+        400,
+        'invalid_grant',
+        65001,
         `The user or administrator has not consented to use the application with ID '${app.appId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.`,
-        'consent_required');
+        'consent_required',
+      );
     }
     return json(200, this.issuer.userTokens(tenantId, app, user, consented, nonce));
   }
@@ -153,17 +169,29 @@ export class FakeLogin {
       return entraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
     }
     if (secret === app.secret) return undefined;
-    return entraError(401, 'invalid_client', 7000215,
-      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`);
+    return entraError(
+      401,
+      'invalid_client',
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.appId}'.`,
+    );
   }
 
   private appNotFound(appId: string, tenantId: string): Reply {
-    return entraError(400, 'unauthorized_client', 700016,
-      `Application with identifier '${appId}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`);
+    return entraError(
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${appId}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    );
   }
 
   private codeExpired(): Reply {
-    return entraError(400, 'invalid_grant', 70008,
-      'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.');
+    return entraError(
+      400,
+      'invalid_grant',
+      70008,
+      'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+    );
   }
 }

@@ -79,7 +79,11 @@ export function isGuid(value: string): boolean {
 export function newTenant(id: string): TenantRecord {
   const graph = { id: randomUUID(), appId: GRAPH_APP_ID, displayName: 'Microsoft Graph', visibleAt: 0 };
   return {
-    id, users: new Map(), servicePrincipals: new Map([[GRAPH_APP_ID, graph]]),
-    delegatedGrants: [], appRoleAssignments: [], directoryRoleIds: new Map(),
+    id,
+    users: new Map(),
+    servicePrincipals: new Map([[GRAPH_APP_ID, graph]]),
+    delegatedGrants: [],
+    appRoleAssignments: [],
+    directoryRoleIds: new Map(),
   };
 }

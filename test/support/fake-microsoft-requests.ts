@@ -26,7 +26,10 @@ export interface FakeRequest {
 
 /** The log entry for a request; `claimsOf` reads the bearer token (undefined if the fake did not issue it). */
 export function describeRequest(
-  req: IncomingMessage, url: URL, body: string, claimsOf: (authorization: string | undefined) => Claims | undefined,
+  req: IncomingMessage,
+  url: URL,
+  body: string,
+  claimsOf: (authorization: string | undefined) => Claims | undefined,
 ): FakeRequest {
   const path = decodeURIComponent(url.pathname);
   const area = path.startsWith('/v1.0/') ? 'graph' : 'login';
@@ -35,9 +38,15 @@ export function describeRequest(
   for (const field of SECRET_FIELDS) if (form?.[field] !== undefined) form[field] = '[redacted]';
   const attempt = req.headers['retry-attempt'];
   return {
-    method: req.method ?? 'GET', area, path, query: Object.fromEntries(url.searchParams),
+    method: req.method ?? 'GET',
+    area,
+    path,
+    query: Object.fromEntries(url.searchParams),
     tenantId: area === 'graph' ? (token?.tid as string | undefined) : path.split('/')[1],
-    form, authorization: req.headers.authorization !== undefined, token,
-    retryAttempt: typeof attempt === 'string' ? Number(attempt) : undefined, status: undefined,
+    form,
+    authorization: req.headers.authorization !== undefined,
+    token,
+    retryAttempt: typeof attempt === 'string' ? Number(attempt) : undefined,
+    status: undefined,
   };
 }

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { GRAPH_APP_ID, type GraphPermissions } from './fake-microsoft-permissions';
 import {
-  newTenant, type AppRoleAssignmentRecord, type DelegatedGrantRecord, type FakeApp, type FakeAppOptions, type FakeUser,
-  type GrantSnapshot, type ServicePrincipalRecord, type TenantRecord,
+  newTenant,
+  type AppRoleAssignmentRecord,
+  type DelegatedGrantRecord,
+  type FakeApp,
+  type FakeAppOptions,
+  type FakeUser,
+  type GrantSnapshot,
+  type ServicePrincipalRecord,
+  type TenantRecord,
 } from './fake-microsoft-records';
 import { opaque } from './fake-microsoft-tokens';
 
 export type {
-  AppRoleAssignmentRecord, DelegatedGrantRecord, FakeApp, FakeAppOptions, FakeUser, GrantSnapshot, ServicePrincipalRecord,
+  AppRoleAssignmentRecord,
+  DelegatedGrantRecord,
+  FakeApp,
+  FakeAppOptions,
+  FakeUser,
+  GrantSnapshot,
+  ServicePrincipalRecord,
 } from './fake-microsoft-records';
 
 /**
@@ -93,8 +106,12 @@ export class FakeDirectory {
     for (const role of permissions.map((p) => this.permissions.appRole(p))) {
       if (tenant.appRoleAssignments.some((a) => a.appId === appId && a.appRoleId === role.id)) continue;
       tenant.appRoleAssignments.push({
-        id: opaque(32), appId, permission: role.name, appRoleId: role.id,
-        createdDateTime: new Date(this.now()).toISOString(), visibleAt: this.visibleFrom(),
+        id: opaque(32),
+        appId,
+        permission: role.name,
+        appRoleId: role.id,
+        createdDateTime: new Date(this.now()).toISOString(),
+        visibleAt: this.visibleFrom(),
       });
     }
   }
@@ -131,9 +148,7 @@ export class FakeDirectory {
 
   /** The scopes a user's token carries: tenant-wide plus the user's own, as just written (no replication). */
   consentedScopes(tenantId: string, appId: string, oid: string): string[] {
-    const grants = this.tenant(tenantId).delegatedGrants.filter(
-      (g) => g.appId === appId && (g.principalId === null || g.principalId === oid),
-    );
+    const grants = this.tenant(tenantId).delegatedGrants.filter((g) => g.appId === appId && (g.principalId === null || g.principalId === oid));
     return [...new Set(grants.flatMap((g) => [...g.scopes.keys()]))];
   }
 

@@ -33,9 +33,7 @@ export const FAKE_MICROSOFT_CA_PATH = join(__dirname, 'certs', 'ca.pem');
 export function assertFakeMicrosoftTrusted(): void {
   const configured = process.env.NODE_EXTRA_CA_CERTS;
   if (configured && resolve(configured) === resolve(FAKE_MICROSOFT_CA_PATH)) return;
-  throw new Error(
-    `This process does not trust the fake's CA: run it as NODE_EXTRA_CA_CERTS=test/support/certs/ca.pem (now: ${configured ?? 'unset'})`,
-  );
+  throw new Error(`This process does not trust the fake's CA: run it as NODE_EXTRA_CA_CERTS=test/support/certs/ca.pem (now: ${configured ?? 'unset'})`);
 }
 
 export interface FakeMicrosoftOptions {

@@ -19,6 +19,9 @@ export function assertNoSecretsLogged(logs: string[], secrets: string[]): void {
     ['a bearer header', /Bearer\s+\S/i],
   ];
   const text = logs.join('');
-  const found = [...secrets.filter((secret) => text.includes(secret)).map(() => 'a configured secret'), ...patterns.filter(([, re]) => re.test(text)).map(([name]) => name)];
+  const found = [
+    ...secrets.filter((secret) => text.includes(secret)).map(() => 'a configured secret'),
+    ...patterns.filter(([, re]) => re.test(text)).map(([name]) => name),
+  ];
   if (found.length > 0) throw new Error(`the bot logged ${[...new Set(found)].join(', ')}`);
 }

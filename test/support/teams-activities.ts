@@ -88,7 +88,14 @@ export function submit(serviceUrl: string, where: TeamsConversation, from: Teams
 }
 
 /** An Action.Execute press (Universal Actions): an `adaptiveCard/action` invoke. */
-export function execute(serviceUrl: string, where: TeamsConversation, from: TeamsUser, verb: string, data: Record<string, unknown>, replyToId?: string): Partial<Activity> {
+export function execute(
+  serviceUrl: string,
+  where: TeamsConversation,
+  from: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId?: string,
+): Partial<Activity> {
   return {
     ...base(serviceUrl, where, from),
     type: 'invoke',

@@ -19,4 +19,3 @@ export function registerTikitApps(fake: FakeMicrosoft): FakeMicrosoft {
   fake.registerApp(EMAIL.appId, EMAIL.secret, { displayName: 'Tikit Email Connector', redirectUris: [REDIRECT_URI], application: ['Mail.Read', 'Mail.Send'] });
   return fake;
 }
-
