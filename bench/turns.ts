@@ -22,8 +22,9 @@ export interface TurnRow {
 export const CONCURRENCY = [1, 16, 64];
 // Turns per side (split over its two runs).
 const TURNS: Record<number, number> = { 1: 400, 16: 1600, 64: 2560 };
-// Per kind, on both: a process runs its first thousand or so turns on cold (unoptimised) code.
-const WARM_UP_TURNS = 400;
+// Per kind, on each process: its first few thousand turns run on code V8 has not optimised yet
+// (seen here: a kind's first 3,000 turns after 400 of warm-up cost 1.3–1.5× the CPU of the next 3,000).
+const WARM_UP_TURNS = 1500;
 
 /** Our bot as `npm start` runs it (built JavaScript, sqlite), beside the echo floor. */
 export async function startBots(): Promise<{ floor: Served; bot: Served; connector: FakeConnector; stop(): Promise<void> }> {
@@ -57,39 +58,60 @@ function pooled(runs: LoadResult[]) {
   };
 }
 
-/** Every representative turn at every concurrency, floor and bot measured side by side. */
-export async function benchTurns(): Promise<TurnRow[]> {
+/** One row: `kind` at `concurrency` on the floor and on `bot`, side by side. */
+async function measureRow(floor: Served, bot: Served, connector: FakeConnector, kind: TurnKind, concurrency: number): Promise<TurnRow> {
+  const measured = await sideBySide(floor, bot, connector, kind, concurrency);
+  return {
+    turn: kind.name,
+    concurrency,
+    floorP50: percentile(measured.floor.latenciesMs, 50),
+    botP50: percentile(measured.bot.latenciesMs, 50),
+    floorP99: percentile(measured.floor.latenciesMs, 99),
+    botP99: percentile(measured.bot.latenciesMs, 99),
+    floorPerSecond: measured.floor.perSecond,
+    botPerSecond: measured.bot.perSecond,
+    floorCpuMs: measured.floor.cpuMs,
+    botCpuMs: measured.bot.cpuMs,
+    errors: measured.floor.errors + measured.bot.errors,
+  };
+}
+
+/** Where the targets are judged, and where the reference bot is measured. */
+export const TARGET_CONCURRENCY = 16;
+
+export interface TurnBench {
+  /** Our bot against the floor, every turn at every concurrency. */
+  rows: TurnRow[];
+  /** The reference (bench/echo-bot.ts, FLOOR=stateful) in our bot's place, at TARGET_CONCURRENCY. */
+  reference: TurnRow[];
+}
+
+/** Every representative turn at every concurrency, floor and bot measured side by side; then the reference. */
+export async function benchTurns(): Promise<TurnBench> {
   const { floor, bot, connector, stop } = await startBots();
+  const reference = await serve(['--import', 'tsx', 'bench/echo-bot.ts'], { FLOOR: 'stateful' });
   try {
-    for (const served of [floor, bot]) for (const kind of TURN_KINDS) await runLoad(targetOf(served), connector, kind, 8, WARM_UP_TURNS);
+    // Each just before its rows: the reference, warmed first and left idle, measured slower.
+    const warmUp = async (served: Served) => {
+      for (const kind of TURN_KINDS) await runLoad(targetOf(served), connector, kind, 8, WARM_UP_TURNS);
+    };
+    await warmUp(floor);
+    await warmUp(bot);
     const rows: TurnRow[] = [];
-    for (const concurrency of CONCURRENCY) {
-      for (const kind of TURN_KINDS) {
-        const measured = await sideBySide(floor, bot, connector, kind, concurrency);
-        rows.push({
-          turn: kind.name,
-          concurrency,
-          floorP50: percentile(measured.floor.latenciesMs, 50),
-          botP50: percentile(measured.bot.latenciesMs, 50),
-          floorP99: percentile(measured.floor.latenciesMs, 99),
-          botP99: percentile(measured.bot.latenciesMs, 99),
-          floorPerSecond: measured.floor.perSecond,
-          botPerSecond: measured.bot.perSecond,
-          floorCpuMs: measured.floor.cpuMs,
-          botCpuMs: measured.bot.cpuMs,
-          errors: measured.floor.errors + measured.bot.errors,
-        });
-      }
-    }
-    return rows;
+    for (const concurrency of CONCURRENCY) for (const kind of TURN_KINDS) rows.push(await measureRow(floor, bot, connector, kind, concurrency));
+    await warmUp(reference);
+    const referenceRows: TurnRow[] = [];
+    for (const kind of TURN_KINDS) referenceRows.push(await measureRow(floor, reference, connector, kind, TARGET_CONCURRENCY));
+    return { rows, reference: referenceRows };
   } finally {
+    await reference.stop();
     await stop();
   }
 }
 
 if (require.main === module) {
   benchTurns().then(
-    (rows) => console.table(rows),
+    (bench) => console.table([...bench.rows, ...bench.reference]),
     (error: unknown) => (console.error(error), process.exit(1)),
   );
 }
