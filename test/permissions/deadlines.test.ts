@@ -10,6 +10,14 @@ import { adminToken, EMAIL_CONNECTOR, startFake, TENANT, TIKIT } from '../fake-m
 const DEADLINE_MS = 300;
 const TEST_TIMEOUT_MS = 5_000;
 
+/** The real msal-node with our network client, its deadline shortened for the test. */
+function msalWithDeadline(fake: FakeMicrosoft): ConfidentialClientApplication {
+  return new ConfidentialClientApplication({
+    auth: { clientId: TIKIT.appId, clientSecret: TIKIT.secret, authority: fake.authority(TENANT), knownAuthorities: [fake.knownAuthority] },
+    system: { networkClient: new TimeboxedNetwork(DEADLINE_MS) },
+  });
+}
+
 /** When Microsoft goes silent, a consent callback must not wait forever: every request has a deadline. */
 describe('deadlines on requests to Entra ID and Microsoft Graph', () => {
   let fake: FakeMicrosoft;
@@ -40,10 +48,7 @@ describe('deadlines on requests to Entra ID and Microsoft Graph', () => {
   it(
     "when Entra's token endpoint takes the request and never answers, then msal-node's request ends at the deadline",
     async () => {
-      const msal = new ConfidentialClientApplication({
-        auth: { clientId: TIKIT.appId, clientSecret: TIKIT.secret, authority: fake.authority(TENANT), knownAuthorities: [fake.knownAuthority] },
-        system: { networkClient: new TimeboxedNetwork(DEADLINE_MS) },
-      });
+      const msal = msalWithDeadline(fake);
       const tokenRequestsBefore = fake.requestsTo('/oauth2/v2.0/token').length;
       fake.failNext(1, { hang: true, path: '/oauth2/v2.0/token' });
       await expect(msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true })).rejects.toThrow();
@@ -55,10 +60,7 @@ describe('deadlines on requests to Entra ID and Microsoft Graph', () => {
   it(
     'when the host answers in time, then the same deadline lets the request through',
     async () => {
-      const msal = new ConfidentialClientApplication({
-        auth: { clientId: TIKIT.appId, clientSecret: TIKIT.secret, authority: fake.authority(TENANT), knownAuthorities: [fake.knownAuthority] },
-        system: { networkClient: new TimeboxedNetwork(DEADLINE_MS) },
-      });
+      const msal = msalWithDeadline(fake);
       const result = await msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true });
       expect(result?.accessToken).toMatch(/^eyJ/);
     },

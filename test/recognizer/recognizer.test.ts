@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recognize, type Recognition } from '../../dialogs/recognizer';
 import { permissionNames } from '../../permissions/catalog';
 import { CONSENT_AREAS, FEATURE_IDS } from '../../permissions/types';
+import { INTENTS } from './intents';
 
 const COMMANDS = [
   'enable the intune connector',
@@ -186,21 +187,6 @@ function problemsOf(recognition: Recognition): string[] {
     if (lookup.kind === 'unknown' && (lookup.suggestions.length > 3 || !lookup.suggestions.every((n) => permissionNames().includes(n))))
       problems.push('suggestions');
   }
-  const intents = [
-    'enable',
-    'disable',
-    'features',
-    'explain',
-    'feature-permissions',
-    'features-using',
-    'status',
-    'history',
-    'requests',
-    'help',
-    'cancel',
-    'declined',
-    'unknown',
-  ];
-  if (!intents.includes(recognition.intent)) problems.push('intent');
+  if (!INTENTS.includes(recognition.intent)) problems.push('intent');
   return problems;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../dialogs/recognizer';
+import { INTENTS } from './intents';
 import { EXAMPLE_UTTERANCES, mismatch, OWN_UTTERANCES, readCases } from './utterance-cases';
 
 const REQUIRED_ACCURACY = 0.98;
@@ -13,22 +14,7 @@ describe('recognizer accuracy on labelled utterances', () => {
     expect(own.length).toBeGreaterThanOrEqual(320);
     expect(examples).toHaveLength(30);
     const intents = new Set(own.map((c) => c.intent));
-    for (const intent of [
-      'enable',
-      'disable',
-      'features',
-      'explain',
-      'feature-permissions',
-      'features-using',
-      'status',
-      'history',
-      'requests',
-      'help',
-      'cancel',
-      'declined',
-      'unknown',
-    ])
-      expect(intents, intent).toContain(intent);
+    for (const intent of INTENTS) expect(intents, intent).toContain(intent);
   });
 
   it(`recognises at least ${REQUIRED_ACCURACY * 100}% right, intent and entities`, () => {
