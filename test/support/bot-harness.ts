@@ -7,7 +7,7 @@ import { MemoryStore } from '../../bot/storage/memory-storage';
 import { TenantRecordStore } from '../../bot/tenant-record-store';
 import { type RunningApp, startApp } from '../../index';
 import { FakeConnector } from './fake-connector';
-import { assertNoSecretsLogged } from './log-scan';
+import { assertNoSecretsLogged, secretsIn } from './log-scan';
 
 /** Every log line the bots of this test process wrote, for the "no secrets in logs" checks. */
 export const capturedLogLines: string[] = [];
@@ -43,7 +43,8 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
       done();
     },
   });
-  const config = loadConfig({ STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' });
+  const fullEnv = { STORAGE: 'memory', LOG_LEVEL: 'debug', STATE_SECRET: 'test-state-secret-0123456789abcdef0123', ...env, PORT: '0' };
+  const config = loadConfig(fullEnv);
   const storage = new MemoryStore();
   const retry = options.retry ?? { delaysMs: [20, 40, 80], sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
   const app = await startApp(config, {
@@ -65,10 +66,7 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
     stop: async () => {
       await app.stop();
       await connector.stop();
-      assertNoSecretsLogged(
-        logs,
-        [config.stateSecret, config.tikitApp.secret, config.emailApp.secret, config.bot.appPassword].filter((s): s is string => !!s),
-      );
+      assertNoSecretsLogged(logs, secretsIn(fullEnv));
     },
   };
 }
