@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AuthError, type ConfidentialClientApplication } from '@azure/msal-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt, type FakeMicrosoft } from '../support/fake-microsoft';
-import { ADMIN, EMAIL_CONNECTOR, msalClient, OTHER_TENANT, REDIRECT_URI, startFake, TENANT, TIKIT } from './fixtures';
+import { ADMIN, adminConsentCode, EMAIL_CONNECTOR, msalClient, OTHER_TENANT, REDIRECT_URI, startFake, TENANT, TIKIT } from './fixtures';
 
 /*
  * What msal-node 7 (msal-common 16) does against the fake, seen here:
@@ -19,10 +19,6 @@ import { ADMIN, EMAIL_CONNECTOR, msalClient, OTHER_TENANT, REDIRECT_URI, startFa
  * - A 429 or 5xx from the token endpoint is remembered per client instance: identical requests then fail at
  *   once, without a network call, for Retry-After seconds (60 s when absent or 0, at most 3600 s).
  */
-
-function challengeFor(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
-}
 
 async function failureOf(promise: Promise<unknown>): Promise<AuthError> {
   const error: unknown = await promise.then(
@@ -99,17 +95,9 @@ describe('FakeMicrosoft with the real msal-node', () => {
 
   it('when the admin consented, then acquireTokenByCode redeems the code once; a reused code fails with AADSTS70008', async () => {
     const verifier = randomBytes(32).toString('base64url');
-    const { code } = fake.simulateConsent({
-      tenantId: TENANT,
-      appId: TIKIT.appId,
-      userOid: ADMIN.oid,
-      redirectUri: REDIRECT_URI,
-      tenantWide: true,
-      scopes: ['Directory.Read.All', 'Device.Read.All'],
-      codeChallenge: challengeFor(verifier),
-    });
+    const code = adminConsentCode(fake, ['Directory.Read.All', 'Device.Read.All'], verifier);
     const tikit = msalClient(fake, TIKIT);
-    const request = { code: code ?? '', scopes: ['https://graph.microsoft.com/Device.Read.All'], redirectUri: REDIRECT_URI, codeVerifier: verifier };
+    const request = { code, scopes: ['https://graph.microsoft.com/Device.Read.All'], redirectUri: REDIRECT_URI, codeVerifier: verifier };
     const result = await tikit.acquireTokenByCode(request);
     expect(decodeJwt(result.accessToken)).toMatchObject({ tid: TENANT, oid: ADMIN.oid, upn: ADMIN.upn, aud: 'https://graph.microsoft.com' });
     expect(String(decodeJwt(result.accessToken).scp).split(' ')).toEqual(expect.arrayContaining(['Directory.Read.All', 'Device.Read.All']));
@@ -124,18 +112,10 @@ describe('FakeMicrosoft with the real msal-node', () => {
   });
 
   it('when the PKCE verifier does not match the challenge, then redemption fails with AADSTS501481', async () => {
-    const { code } = fake.simulateConsent({
-      tenantId: TENANT,
-      appId: TIKIT.appId,
-      userOid: ADMIN.oid,
-      redirectUri: REDIRECT_URI,
-      tenantWide: true,
-      scopes: ['User.Read'],
-      codeChallenge: challengeFor('the-verifier-we-stored'),
-    });
+    const code = adminConsentCode(fake, ['User.Read'], 'the-verifier-we-stored');
     const error = await failureOf(
       msalClient(fake, TIKIT).acquireTokenByCode({
-        code: code ?? '',
+        code,
         scopes: ['User.Read'],
         redirectUri: REDIRECT_URI,
         codeVerifier: 'some-other-verifier',

@@ -72,9 +72,8 @@ export function graphClientWithMiddleware(fake: FakeMicrosoft, middleware: Middl
   });
 }
 
-/** An admin-token the way the bot gets one: consent through the authorize flow, then redeem the code. */
-export async function adminToken(fake: FakeMicrosoft, scopes: string[]): Promise<string> {
-  const verifier = randomBytes(32).toString('base64url');
+/** The code of Adele's tenant-wide consent to Tikit, with a PKCE challenge (S256) made from `verifier`. */
+export function adminConsentCode(fake: FakeMicrosoft, scopes: string[], verifier: string): string {
   const { code } = fake.simulateConsent({
     tenantId: TENANT,
     appId: TIKIT.appId,
@@ -84,8 +83,15 @@ export async function adminToken(fake: FakeMicrosoft, scopes: string[]): Promise
     scopes,
     codeChallenge: createHash('sha256').update(verifier).digest('base64url'),
   });
+  return code ?? '';
+}
+
+/** An admin-token the way the bot gets one: consent through the authorize flow, then redeem the code. */
+export async function adminToken(fake: FakeMicrosoft, scopes: string[]): Promise<string> {
+  const verifier = randomBytes(32).toString('base64url');
+  const code = adminConsentCode(fake, scopes, verifier);
   const result = await msalClient(fake, TIKIT).acquireTokenByCode({
-    code: code ?? '',
+    code,
     scopes: scopes.map((s) => `https://graph.microsoft.com/${s}`),
     redirectUri: REDIRECT_URI,
     codeVerifier: verifier,
