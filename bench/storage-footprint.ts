@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../bot/storage/sqlite-storage';
@@ -41,6 +41,7 @@ export async function benchStorageFootprint(tenants = 10_000): Promise<StorageFo
   }
   await store.close();
   const bytes = readdirSync(folder).reduce((sum, file) => sum + statSync(join(folder, file)).size, 0);
+  rmSync(folder, { recursive: true, force: true });
   return { tenants, rssMb: process.memoryUsage().rss / 2 ** 20, rssBeforeMb, bytesPerTenant: Math.round(bytes / tenants) };
 }
 

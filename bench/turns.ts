@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeConnector } from '../test/support/fake-connector';
@@ -32,7 +32,17 @@ export async function startBots(): Promise<{ floor: Served; bot: Served; connect
   const data = mkdtempSync(join(tmpdir(), 'tikit-bench-'));
   const floor = await serve(['--import', 'tsx', 'bench/echo-bot.ts'], {});
   const bot = await serve(['dist/index.js'], { STORAGE: `sqlite:${join(data, 'consent.db')}`, STATE_SECRET: 'bench-state-secret-0123456789abcdef0123' });
-  return { floor, bot, connector, stop: async () => (await floor.stop(), await bot.stop(), await connector.stop()) };
+  return {
+    floor,
+    bot,
+    connector,
+    stop: async () => {
+      await floor.stop();
+      await bot.stop();
+      await connector.stop();
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
 
 const targetOf = (served: Served) => ({ url: served.url, pid: served.child.pid });
