@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { pngSize } from '../../scripts/png';
 import { validateTeamsManifest } from '../../scripts/manifest-schema';
 import { runScript, stderrLines } from './run-script';
+import { tempFolder } from '../support/temp-folders';
 
 /* `npm run package`, run as a process with the environment a deployment would give it. */
 
@@ -13,7 +13,7 @@ const BOT_ID = '0b7e4c2a-9d1f-4e3b-a6c5-8f2d1e0c9b7a';
 const DEPLOYED = { MicrosoftAppId: BOT_ID, MicrosoftAppPassword: 'bot-password', PUBLIC_URL: 'https://tikit-bot.example.com', STORAGE: 'memory' };
 
 function tempZip(): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'app-package-')), 'tikit-consent-assistant.zip');
+  return path.join(tempFolder('app-package-'), 'tikit-consent-assistant.zip');
 }
 
 describe('npm run package', () => {

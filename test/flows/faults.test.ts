@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { DIRECTORY_ROLES } from '../support/fake-microsoft';
 import { conversation, execute, message, teamsUser } from '../support/teams-activities';
 import { newAdmin, press, PUBLIC_URL, registerTikitApps, startConsentWorld, TIKIT, type ConsentWorld } from './consent-support';
 import { FakeMicrosoft } from '../support/fake-microsoft';
+import { tempFolder } from '../support/temp-folders';
 
 const CA = resolve(__dirname, '../support/certs/ca.pem');
 
@@ -25,7 +24,7 @@ describe('the process killed between the consent link and the callback', () => {
   afterAll(async () => (await fake.stop(), await connector.stop()));
 
   it('when the bot restarts, then the callback still completes the consent and the chat hears of it', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'tikit-restart-')), 'consent.db');
+    const dbPath = join(tempFolder('tikit-restart-'), 'consent.db');
     const env = {
       STORAGE: `sqlite:${dbPath}`,
       STATE_SECRET: 'restart-test-secret-0123456789abcdef0123',
@@ -125,7 +124,7 @@ describe('concurrent presses', () => {
 
 describe('a storage write that fails', () => {
   it('when the database refuses writes, then the user is told, nothing half-done is stored, and the bot keeps serving', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'tikit-storage-')), 'consent.db');
+    const dbPath = join(tempFolder('tikit-storage-'), 'consent.db');
     const connector = await new FakeConnector().start();
     const bot = await startBotProcess({ STORAGE: `sqlite:${dbPath}`, STATE_SECRET: 'storage-test-secret-0123456789abcdef012' });
     try {

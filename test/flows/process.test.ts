@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { postJson } from '../support/bot-harness';
 import { runBotToExit, startBotProcess } from '../support/bot-process';
 import { FakeConnector } from '../support/fake-connector';
 import { botInstalled, conversation, message, TENANT_A, teamsUser } from '../support/teams-activities';
+import { tempFolder } from '../support/temp-folders';
 
 function storedItem(dbPath: string, key: string): Record<string, unknown> | undefined {
   const db = new Database(dbPath, { readonly: true });
@@ -20,7 +19,7 @@ function storedItem(dbPath: string, key: string): Record<string, unknown> | unde
 
 describe('the bot as a process', () => {
   let connector: FakeConnector;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tikit-consent-'));
+  const dataDir = tempFolder('tikit-consent-');
   const dbPath = join(dataDir, 'consent.db');
   const env = { STORAGE: `sqlite:${dbPath}` };
 

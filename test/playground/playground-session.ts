@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { tempFolder } from '../support/temp-folders';
 
 /**
  * Runs `npm run playground` for real (scripts/playground.ts: the bot plus the Microsoft 365 Agents
@@ -64,7 +64,7 @@ export const PLAYGROUND_PUBLIC_URL = 'https://tikit-bot.example.com/consent';
 
 export async function startPlaygroundScript(): Promise<PlaygroundSession> {
   const port = await freePort();
-  const logFile = path.join(mkdtempSync(path.join(tmpdir(), 'playground-')), 'm365agentsplayground.log');
+  const logFile = path.join(tempFolder('playground-'), 'm365agentsplayground.log');
   const args = ['--import', 'tsx', 'scripts/playground.ts', '--port', String(port), '--service-url', `http://127.0.0.1:${port}/_connector`];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../bot/storage/memory-storage';
 import { SqliteStore } from '../../bot/storage/sqlite-storage';
 import { storageContract } from './storage-contract';
+import { tempFolder } from '../support/temp-folders';
 
 storageContract('memory', async () => new MemoryStore());
 
-const dir = mkdtempSync(join(tmpdir(), 'tikit-store-'));
+const dir = tempFolder('tikit-store-');
 let n = 0;
 storageContract('sqlite', async () => new SqliteStore(join(dir, `contract-${++n}.db`)));
 
