@@ -85,10 +85,6 @@ export function isFeatureId(value: string): value is FeatureId {
   return (FEATURE_IDS as readonly string[]).includes(value);
 }
 
-export function isConsentArea(value: string): value is ConsentArea {
-  return (CONSENT_AREAS as readonly string[]).includes(value);
-}
-
 export function areaDisplayName(area: ConsentArea): string {
   return area === 'required' ? 'Required' : getFeature(area).displayName;
 }

@@ -9,9 +9,6 @@ import { type RunningApp, startApp } from '../../index';
 import { FakeConnector } from './fake-connector';
 import { assertNoSecretsLogged, secretsIn } from './log-scan';
 
-/** Every log line the bots of this test process wrote, for the "no secrets in logs" checks. */
-export const capturedLogLines: string[] = [];
-
 export interface BotHarness {
   app: RunningApp;
   /** The bot's own store, to seed and inspect tenant records as they are kept. */
@@ -37,9 +34,7 @@ export async function startBot(env: Record<string, string> = {}, options: BotOpt
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      const line = chunk.toString('utf8');
-      logs.push(line);
-      capturedLogLines.push(line);
+      logs.push(chunk.toString('utf8'));
       done();
     },
   });
